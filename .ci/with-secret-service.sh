@@ -1,0 +1,24 @@
+#!/bin/sh
+# Runs a command (e.g. `cargo test`) against a real, throwaway Secret Service:
+# a private D-Bus session bus with an unlocked gnome-keyring on it.
+#   sh .ci/with-secret-service.sh cargo test
+# Needs the Debian/Ubuntu packages: dbus gnome-keyring libsecret-tools keyutils.
+# The command's exit code passes through; nothing is left running afterwards.
+set -eu
+dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
+mkdir -m 700 "$dir/run"
+# A private runtime/data dir, so the developer's real login keyring is never touched.
+export XDG_RUNTIME_DIR="$dir/run" XDG_DATA_HOME="$dir/data"
+# No display: a locked keyring then fails fast instead of waiting on an unlock dialog.
+unset DISPLAY WAYLAND_DISPLAY
+# Tells the Secret Service tests that this bus is a disposable one they may use.
+export PADLOCK_TEST_SECRET_SERVICE=1
+dbus-run-session -- sh -c '
+  # --unlock creates and unlocks the "login" collection with the password read here.
+  printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  # The daemon takes its bus name a little after --unlock returns: wait for it (max 5 s).
+  for _ in $(seq 100); do
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets | grep -q true && exec "$@"
+    sleep 0.05
+  done; echo "gnome-keyring did not start" >&2; exit 1' sh "$@"

@@ -1,0 +1,304 @@
+//! The `/v1` wire format: request and response bodies shared by `client.rs` and `server/`.
+//!
+//! **API boundary.** Field names and error codes here are promises to scripts and to older
+//! clients: add fields, never rename them. Times are RFC 3339 strings.
+
+use serde::{Deserialize, Serialize};
+
+/// Header carrying the interactive grant beside the session's `Authorization: Bearer`.
+pub const GRANT_HEADER: &str = "padlock-grant";
+
+/// The stable machine-readable error codes of the one error shape.
+pub mod codes {
+    pub const BAD_REQUEST: &str = "bad_request";
+    pub const UNAUTHENTICATED: &str = "unauthenticated";
+    pub const INVALID_CREDENTIALS: &str = "invalid_credentials";
+    pub const FORBIDDEN: &str = "forbidden";
+    pub const NOT_FOUND: &str = "not_found";
+    pub const CONFLICT: &str = "conflict";
+    pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
+    pub const SECOND_FACTOR_REQUIRED: &str = "second_factor_required";
+    pub const ENROLLMENT_REQUIRED: &str = "enrollment_required";
+    pub const ALREADY_ENROLLED: &str = "already_enrolled";
+    pub const NO_PENDING_ENROLLMENT: &str = "no_pending_enrollment";
+    pub const INVALID_CODE: &str = "invalid_code";
+    pub const CODE_EXPIRED: &str = "code_expired";
+    pub const LOCKED_OUT: &str = "locked_out";
+    pub const RATE_LIMITED: &str = "rate_limited";
+    pub const GRANT_EXPIRED: &str = "grant_expired";
+    pub const GRANT_REVOKED: &str = "grant_revoked";
+    pub const OUT_OF_SCOPE: &str = "out_of_scope";
+    pub const BUSY: &str = "busy";
+    pub const NO_HOOK: &str = "no_hook";
+    pub const SMS_FAILED: &str = "sms_failed";
+    pub const INTERNAL: &str = "internal";
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    pub code: String,
+    pub message: String,
+    /// Seconds until a throttled or locked-out request may be tried again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
+    /// With `second_factor_required` / `enrollment_required`: the account's method, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_factor: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginResponse {
+    pub token: String,
+    pub user: User,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct User {
+    pub id: i64,
+    pub username: String,
+    pub support: bool,
+    /// `totp`, `sms`, or null while the account has no active second factor.
+    pub second_factor: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUserRequest {
+    pub username: String,
+    #[serde(default)]
+    pub password: Option<String>,
+    #[serde(default)]
+    pub support: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CreatedUser {
+    #[serde(flatten)]
+    pub user: User,
+    /// Present only when the server generated the password; shown once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateAppRequest {
+    pub name: String,
+    pub contacts: Vec<String>,
+    #[serde(default)]
+    pub environments: Vec<EnvironmentSpec>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnvironmentSpec {
+    pub name: String,
+    #[serde(default)]
+    pub padlocked: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct App {
+    pub id: i64,
+    pub name: String,
+    /// The caller's role: `technical_contact`, `member` or `support`.
+    pub role: String,
+    pub technical_contacts: Vec<String>,
+    pub environments: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Environment {
+    pub id: i64,
+    pub app: String,
+    pub name: String,
+    pub padlocked: bool,
+    /// `running` or `stopped`.
+    pub state: String,
+    /// The package deployed there, if any.
+    pub package_id: Option<i64>,
+    /// What the caller may do there.
+    pub permissions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Package {
+    pub id: i64,
+    pub app: String,
+    pub filename: String,
+    pub sha256: String,
+    pub size: u64,
+    pub uploaded_by: String,
+    pub uploaded_at: String,
+    /// Environments this package currently runs in.
+    pub deployed_to: Vec<String>,
+}
+
+/// One member's permissions on one environment.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PermissionEntry {
+    pub user: String,
+    pub env: String,
+    pub technical_contact: bool,
+    pub permissions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PermissionChange {
+    pub user: String,
+    /// One environment, or every environment of the app when absent.
+    #[serde(default)]
+    pub env: Option<String>,
+    pub allow: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetupRequest {
+    /// `totp` or `sms`.
+    pub method: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// The answer to starting an enrollment.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SetupResponse {
+    pub method: String,
+    /// TOTP: the base32 key to type into an authenticator app.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub otpauth_uri: Option<String>,
+    /// SMS: the masked number the code went to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeRequest {
+    pub code: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SmsSent {
+    /// The masked number the code went to.
+    pub phone: String,
+    /// Seconds before another code may be requested.
+    pub resend_after: u64,
+    pub expires_at: String,
+}
+
+/// An interactive grant, as issued by a verification or an activation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GrantIssued {
+    pub id: i64,
+    pub token: String,
+    pub expires_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TwoFactorStatus {
+    /// `totp`, `sms` or null.
+    pub method: Option<String>,
+    pub active: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// When the grant presented with this request expires, if one was presented and is valid.
+    pub grant_expires_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AuditEvent {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub app: Option<String>,
+    pub env: Option<String>,
+    /// `allowed` or `denied`.
+    pub outcome: String,
+    pub reason: Option<String>,
+    /// `session:ID`, `grant:ID` or `ci_grant:ID`.
+    pub via: Option<String>,
+    pub client: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Whoami {
+    pub user: User,
+}
+
+/// An operation on an environment (transport, start, stop, restart, backup create/restore).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Operation {
+    pub id: i64,
+    pub app: String,
+    pub env: String,
+    pub kind: String,
+    /// `queued`, `running`, `succeeded` or `failed`.
+    pub state: String,
+    pub actor: String,
+    pub package_id: Option<i64>,
+    pub backup_id: Option<i64>,
+    pub created_at: String,
+    pub finished_at: Option<String>,
+    pub exit_code: Option<i64>,
+}
+
+impl Operation {
+    pub fn finished(&self) -> bool {
+        self.state == "succeeded" || self.state == "failed"
+    }
+}
+
+/// An operation with the part of its log after `log_offset` (bytes).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OperationProgress {
+    pub operation: Operation,
+    pub log: String,
+    /// Where the next read of the log should start.
+    pub next_offset: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OperationRequest {
+    /// `transport`, `start`, `stop`, `restart`, `backup_create` or `backup_restore`.
+    pub kind: String,
+    #[serde(default)]
+    pub package_id: Option<i64>,
+    /// Transport: promote the package that runs in this environment.
+    #[serde(default)]
+    pub from_env: Option<String>,
+    /// Restore: which backup (default: the latest).
+    #[serde(default)]
+    pub backup_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Backup {
+    pub id: i64,
+    pub app: String,
+    pub env: String,
+    pub operation_id: i64,
+    pub size: Option<u64>,
+    pub sha256: Option<String>,
+    pub created_at: String,
+    pub ready: bool,
+}

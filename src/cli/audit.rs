@@ -1,0 +1,73 @@
+//! `padlock audit`: the audit log; `--output json` prints it as JSON lines for export.
+
+use clap::Args;
+use reqwest::Method;
+
+use super::{CliError, Ctx, table};
+use crate::api::AuditEvent;
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    #[arg(long)]
+    pub app: Option<String>,
+    /// How far back: 24h, 7d, 30m
+    #[arg(long, default_value = "24h")]
+    pub since: String,
+    /// At most this many (the newest)
+    #[arg(long, default_value_t = 1000)]
+    pub limit: i64,
+}
+
+pub async fn audit(ctx: &Ctx, args: AuditArgs) -> anyhow::Result<()> {
+    let span = crate::config::parse_span(&args.since).map_err(CliError::Usage)?;
+    let since = crate::time::now() - span.seconds();
+    let mut query = vec![
+        ("since", since.to_string()),
+        ("limit", args.limit.to_string()),
+    ];
+    if let Some(app) = &args.app {
+        query.push(("app", app.clone()));
+    }
+    let mut conn = ctx.connect()?;
+    let events: Vec<AuditEvent> = conn
+        .call(ctx, |c| c.request(Method::GET, "/audit").query(&query))
+        .await?;
+    if ctx.json() {
+        // JSON lines: one event per line, ready for log shippers.
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        for event in &events {
+            serde_json::to_writer(&mut out, event)?;
+            writeln!(out)?;
+        }
+        return Ok(());
+    }
+    ctx.print(&events, |events| {
+        table(
+            &["ID", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "VIA"],
+            events
+                .iter()
+                .map(|e| {
+                    let target = match (&e.app, &e.env) {
+                        (Some(app), Some(env)) => format!("{app}/{env}"),
+                        (Some(app), None) => app.clone(),
+                        _ => "-".into(),
+                    };
+                    let outcome = match &e.reason {
+                        Some(reason) => format!("{} ({reason})", e.outcome),
+                        None => e.outcome.clone(),
+                    };
+                    vec![
+                        e.id.to_string(),
+                        e.at.clone(),
+                        e.actor.clone(),
+                        e.action.clone(),
+                        target,
+                        outcome,
+                        e.via.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        )
+    })
+}

@@ -1,0 +1,522 @@
+//! The command line: the clap tree, global flags, and the context every command runs in
+//! (where the server is, which credentials are in force, how to print). Each command group
+//! lives in its own file and owns its subcommands.
+
+pub mod admin;
+pub mod apps;
+pub mod audit;
+pub mod backups;
+pub mod completions;
+pub mod env;
+pub mod login;
+pub mod node;
+pub mod ops;
+pub mod packages;
+pub mod permissions;
+pub mod server;
+pub mod two_factor;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use reqwest::RequestBuilder;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::client::{Auth, Client, ClientError};
+use crate::credentials::{self, CredentialStore};
+
+pub const EXIT_CODES: &str = "\
+EXIT CODES:
+  0  success
+  1  failure
+  2  usage error (bad flag or argument, missing password or code source)
+  3  a second factor is needed and cannot be asked for (no terminal, --no-input, no --otp)
+  4  not allowed (permission or CI grant scope)
+  5  grant expired or revoked
+  6  the server cannot be reached";
+
+#[derive(Debug, Parser)]
+#[command(name = "padlock", version, about = "Deployment operations behind a second factor", after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The padlock server, e.g. https://padlock.example.com
+    #[arg(
+        long,
+        env = "PADLOCK_SERVER",
+        global = true,
+        help_heading = "GLOBAL OPTIONS"
+    )]
+    pub server: Option<String>,
+    /// Output format: text for people, json for scripts
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        env = "PADLOCK_OUTPUT",
+        global = true,
+        help_heading = "GLOBAL OPTIONS"
+    )]
+    pub output: OutputFormat,
+    /// Never prompt; fail with exit code 3 when a second factor is needed and no code is given
+    #[arg(long, global = true, help_heading = "GLOBAL OPTIONS")]
+    pub no_input: bool,
+    /// The second-factor code to use if one is needed
+    #[arg(
+        long,
+        env = "PADLOCK_OTP",
+        hide_env_values = true,
+        global = true,
+        help_heading = "GLOBAL OPTIONS"
+    )]
+    pub otp: Option<String>,
+    /// A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")
+    #[arg(
+        long,
+        env = "PADLOCK_OTP_COMMAND",
+        global = true,
+        help_heading = "GLOBAL OPTIONS"
+    )]
+    pub otp_command: Option<String>,
+    /// Where the session and grant are kept [default: OS keyring, then kernel keyring]
+    #[arg(
+        long,
+        value_enum,
+        env = "PADLOCK_CREDENTIAL_STORE",
+        global = true,
+        help_heading = "GLOBAL OPTIONS"
+    )]
+    pub credential_store: Option<StoreChoice>,
+    /// Print only what scripts need
+    #[arg(short, long, global = true, help_heading = "GLOBAL OPTIONS")]
+    pub quiet: bool,
+    /// Say more (repeat for more)
+    #[arg(short, long, action = clap::ArgAction::Count, global = true, help_heading = "GLOBAL OPTIONS")]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StoreChoice {
+    /// The OS keyring (Keychain, Credential Manager, Secret Service)
+    Keyring,
+    /// The Linux kernel keyring
+    Kernel,
+    /// A plaintext file (mode 0600) in the config directory
+    File,
+}
+
+impl StoreChoice {
+    fn to_lib(self) -> credentials::Backend {
+        match self {
+            StoreChoice::Keyring => credentials::Backend::Keyring,
+            StoreChoice::Kernel => credentials::Backend::Kernel,
+            StoreChoice::File => credentials::Backend::File,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log in to a padlock server
+    Login(login::LoginArgs),
+    /// End the session here and on the server
+    Logout,
+    /// Who you are, which server, second factor, grant time left (works offline)
+    Status,
+    /// Apps you belong to
+    #[command(subcommand)]
+    Apps(apps::AppsCmd),
+    /// Environments of an app
+    #[command(subcommand)]
+    Envs(apps::EnvsCmd),
+    /// Deployment packages
+    #[command(subcommand)]
+    Packages(packages::PackagesCmd),
+    /// Transport a package to an environment
+    Transport(env::TransportArgs),
+    /// Start, stop or restart an environment
+    #[command(subcommand)]
+    Env(env::EnvCmd),
+    /// Backups of an environment
+    #[command(subcommand)]
+    Backups(backups::BackupsCmd),
+    /// Node permissions of app members
+    #[command(subcommand)]
+    Permissions(permissions::PermissionsCmd),
+    /// Node details of an app (padlocked)
+    #[command(subcommand)]
+    Node(node::NodeCmd),
+    /// Your second factor
+    #[command(name = "2fa", subcommand)]
+    TwoFactor(two_factor::TwoFactorCmd),
+    /// Follow operations
+    #[command(subcommand)]
+    Ops(ops::OpsCmd),
+    /// Read the audit log
+    Audit(audit::AuditArgs),
+    /// Support: users, apps, 2FA resets
+    #[command(subcommand)]
+    Admin(admin::AdminCmd),
+    /// Run the padlock server
+    Server(server::ServerArgs),
+    /// Print shell completions
+    Completions(completions::CompletionsArgs),
+}
+
+/// An error the CLI raises itself, with its exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A bad flag, argument or missing input: exit 2.
+    #[error("{0}")]
+    Usage(String),
+    /// A second factor is needed and cannot be asked for: exit 3.
+    #[error("{0}")]
+    NeedSecondFactor(String),
+    /// Not logged in, or the session ended: exit 1.
+    #[error("{0}")]
+    NotLoggedIn(String),
+}
+
+/// What `padlock` keeps about the last login, outside the credential store: nothing secret,
+/// so `padlock status` works offline without unlocking a keyring.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct LocalState {
+    pub server: Option<String>,
+    pub user: Option<String>,
+    pub second_factor: Option<String>,
+    pub grant_expires_at: Option<i64>,
+    pub credential_store: Option<StoreChoice>,
+    pub credential_store_name: Option<String>,
+}
+
+/// The secrets kept in the credential store, one entry per server.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Secrets {
+    pub session: String,
+    #[serde(default)]
+    pub grant: Option<String>,
+    #[serde(default)]
+    pub grant_expires_at: Option<i64>,
+}
+
+pub struct Ctx {
+    pub global: GlobalArgs,
+    pub config_dir: PathBuf,
+}
+
+impl Ctx {
+    pub fn new(global: GlobalArgs) -> anyhow::Result<Ctx> {
+        let config_dir = match std::env::var_os("PADLOCK_CONFIG_DIR") {
+            Some(dir) => PathBuf::from(dir),
+            None => directories::ProjectDirs::from("", "", "padlock")
+                .map(|dirs| dirs.config_dir().to_owned())
+                .context(
+                    "no home directory to keep padlock's configuration in: set PADLOCK_CONFIG_DIR",
+                )?,
+        };
+        Ok(Ctx { global, config_dir })
+    }
+
+    pub fn json(&self) -> bool {
+        self.global.output == OutputFormat::Json
+    }
+
+    /// Prompts are allowed: a person at a terminal, and no `--no-input`.
+    pub fn interactive(&self) -> bool {
+        !self.global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    }
+
+    /// Progress bars and chatter go to stderr only when a person watches it.
+    pub fn show_progress(&self) -> bool {
+        !self.global.quiet && !self.json() && std::io::stderr().is_terminal()
+    }
+
+    fn state_path(&self) -> PathBuf {
+        self.config_dir.join("state.json")
+    }
+
+    pub fn load_state(&self) -> anyhow::Result<LocalState> {
+        let path = self.state_path();
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|err| {
+                anyhow::anyhow!(
+                    "the padlock state file {} is corrupt ({err}); delete it and run padlock login again",
+                    path.display()
+                )
+            }),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(LocalState::default()),
+            Err(err) => Err(err).with_context(|| format!("cannot read {}", path.display())),
+        }
+    }
+
+    pub fn save_state(&self, state: &LocalState) -> anyhow::Result<()> {
+        std::fs::create_dir_all(&self.config_dir).with_context(|| {
+            format!(
+                "cannot create the config directory {}",
+                self.config_dir.display()
+            )
+        })?;
+        let path = self.state_path();
+        let temp = path.with_extension("json.tmp");
+        std::fs::write(&temp, serde_json::to_vec_pretty(state)?)
+            .with_context(|| format!("cannot write {}", temp.display()))?;
+        std::fs::rename(&temp, &path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(())
+    }
+
+    /// The server named by `--server` / `PADLOCK_SERVER`, else the one logged in to.
+    pub fn server_url(&self, state: &LocalState) -> anyhow::Result<String> {
+        let url = self.global.server.clone().or_else(|| state.server.clone()).ok_or_else(|| {
+            CliError::NotLoggedIn("no padlock server known: run padlock login --server URL, or set PADLOCK_SERVER".into())
+        })?;
+        normalize_server(&url)
+    }
+
+    pub fn open_store(
+        &self,
+        state: &LocalState,
+    ) -> anyhow::Result<(Box<dyn CredentialStore>, Option<StoreChoice>)> {
+        let choice = self.global.credential_store.or(state.credential_store);
+        let store = credentials::open(choice.map(StoreChoice::to_lib), &self.config_dir)?;
+        Ok((store, choice))
+    }
+
+    /// A connection to the server with the credentials in force: `PADLOCK_GRANT` when set
+    /// (and then nothing else: no credential store, no prompt), else the cached session.
+    pub fn connect(&self) -> anyhow::Result<Connection> {
+        let state = self.load_state()?;
+        if let Some(grant) = std::env::var("PADLOCK_GRANT")
+            .ok()
+            .filter(|g| !g.trim().is_empty())
+        {
+            let server = self.global.server.clone().ok_or_else(|| {
+                CliError::Usage(
+                    "PADLOCK_GRANT is set but no server is: set PADLOCK_SERVER too".into(),
+                )
+            })?;
+            let server = normalize_server(&server)?;
+            return Ok(Connection {
+                client: Client::new(&server, Auth::CiGrant(grant.trim().to_owned())),
+                store: None,
+                state,
+            });
+        }
+        let server = self.server_url(&state)?;
+        let (store, _) = self.open_store(&state)?;
+        let secrets = load_secrets(store.as_ref(), &server)?.ok_or_else(|| {
+            CliError::NotLoggedIn(format!(
+                "not logged in to {server}: run padlock login --server {server}"
+            ))
+        })?;
+        let now = crate::time::now();
+        let grant = secrets
+            .grant
+            .clone()
+            .filter(|_| secrets.grant_expires_at.is_some_and(|at| at > now));
+        Ok(Connection {
+            client: Client::new(
+                &server,
+                Auth::Session {
+                    token: secrets.session,
+                    grant,
+                },
+            ),
+            store: Some(store),
+            state,
+        })
+    }
+
+    /// Prints a result: JSON on stdout for scripts, or the text for people.
+    pub fn print<T: Serialize>(
+        &self,
+        value: &T,
+        text: impl FnOnce(&T) -> String,
+    ) -> anyhow::Result<()> {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        if self.json() {
+            serde_json::to_writer(&mut out, value)?;
+            writeln!(out)?;
+        } else {
+            let text = text(value);
+            if !text.is_empty() {
+                writeln!(out, "{}", text.trim_end())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A note for people on stderr (silenced by `-q` and by `--output json`).
+    pub fn note(&self, text: impl std::fmt::Display) {
+        if !self.global.quiet && !self.json() {
+            eprintln!("{text}");
+        }
+    }
+}
+
+pub fn normalize_server(url: &str) -> anyhow::Result<String> {
+    let parsed = url::Url::parse(url.trim()).map_err(|err| {
+        CliError::Usage(format!(
+            "{url:?} is not a server URL ({err}); use e.g. https://padlock.example.com"
+        ))
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(CliError::Usage(format!("{url:?} is not an http(s) URL")).into());
+    }
+    Ok(parsed.as_str().trim_end_matches('/').to_owned())
+}
+
+pub fn load_secrets(store: &dyn CredentialStore, server: &str) -> anyhow::Result<Option<Secrets>> {
+    let Some(text) = store.load(server)? else {
+        return Ok(None);
+    };
+    Ok(Some(serde_json::from_str(&text).with_context(|| {
+        format!(
+            "the credentials saved for {server} in the {} are unreadable; run padlock login again",
+            store.name()
+        )
+    })?))
+}
+
+/// A client plus what is needed to keep its credentials current.
+pub struct Connection {
+    pub client: Client,
+    store: Option<Box<dyn CredentialStore>>,
+    pub state: LocalState,
+}
+
+impl Connection {
+    pub fn is_ci(&self) -> bool {
+        matches!(self.client.auth, Auth::CiGrant(_))
+    }
+
+    /// Sends a request; when the server answers that a second factor is needed, obtains a
+    /// grant (prompting, or from --otp / --otp-command) and retries once.
+    pub async fn call<T: DeserializeOwned>(
+        &mut self,
+        ctx: &Ctx,
+        build: impl Fn(&Client) -> RequestBuilder,
+    ) -> anyhow::Result<T> {
+        match self.client.json(build(&self.client)).await {
+            Err(ClientError::Api(detail))
+                if self.store.is_some()
+                    && ClientError::Api(detail.clone()).is_second_factor_needed() =>
+            {
+                two_factor::obtain_grant(ctx, self, &detail).await?;
+                Ok(self.client.json(build(&self.client)).await?)
+            }
+            other => Ok(other?),
+        }
+    }
+
+    /// Like `call`, for answers that are streamed rather than parsed.
+    pub async fn call_raw(
+        &mut self,
+        ctx: &Ctx,
+        build: impl Fn(&Client) -> RequestBuilder,
+    ) -> anyhow::Result<reqwest::Response> {
+        match self.client.send(build(&self.client)).await {
+            Err(ClientError::Api(detail))
+                if self.store.is_some()
+                    && ClientError::Api(detail.clone()).is_second_factor_needed() =>
+            {
+                two_factor::obtain_grant(ctx, self, &detail).await?;
+                Ok(self.client.send(build(&self.client)).await?)
+            }
+            other => Ok(other?),
+        }
+    }
+
+    /// Keeps a newly issued grant: in the credential store beside the session, and its
+    /// expiry (not secret) in the local state for `padlock status`.
+    pub fn save_grant(&mut self, ctx: &Ctx, grant: &crate::api::GrantIssued) -> anyhow::Result<()> {
+        let expires_at = crate::time::parse_rfc3339(&grant.expires_at);
+        let Auth::Session {
+            token,
+            grant: current,
+        } = &mut self.client.auth
+        else {
+            return Ok(());
+        };
+        *current = Some(grant.token.clone());
+        if let Some(store) = &self.store {
+            let secrets = Secrets {
+                session: token.clone(),
+                grant: Some(grant.token.clone()),
+                grant_expires_at: expires_at,
+            };
+            store.save(self.client.server(), &serde_json::to_string(&secrets)?)?;
+        }
+        self.state.grant_expires_at = expires_at;
+        ctx.save_state(&self.state)
+    }
+
+    pub fn set_second_factor(&mut self, ctx: &Ctx, method: Option<String>) -> anyhow::Result<()> {
+        self.state.second_factor = method;
+        ctx.save_state(&self.state)
+    }
+}
+
+/// A plain text table: a header row and aligned columns.
+pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<String>| {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c:<width$}", width = widths[i]))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_owned()
+    };
+    let mut out = vec![line(headers.iter().map(|h| h.to_string()).collect())];
+    out.extend(rows.into_iter().map(line));
+    out.join("\n")
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Ctx::new(cli.global)?;
+    match cli.command {
+        Command::Login(args) => login::login(&ctx, args).await,
+        Command::Logout => login::logout(&ctx).await,
+        Command::Status => login::status(&ctx),
+        Command::Apps(cmd) => cmd.run(&ctx).await,
+        Command::Envs(cmd) => cmd.run(&ctx).await,
+        Command::Packages(cmd) => cmd.run(&ctx).await,
+        Command::Transport(args) => env::transport(&ctx, args).await,
+        Command::Env(cmd) => cmd.run(&ctx).await,
+        Command::Backups(cmd) => cmd.run(&ctx).await,
+        Command::Permissions(cmd) => cmd.run(&ctx).await,
+        Command::Node(cmd) => cmd.run(&ctx).await,
+        Command::TwoFactor(cmd) => cmd.run(&ctx).await,
+        Command::Ops(cmd) => cmd.run(&ctx).await,
+        Command::Audit(args) => audit::audit(&ctx, args).await,
+        Command::Admin(cmd) => cmd.run(&ctx).await,
+        Command::Server(_) | Command::Completions(_) => {
+            unreachable!("handled before the client runtime starts")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! `padlock ops show|follow`, and following an operation to its end for the commands that
+//! start one: its log streams to stdout, Ctrl-C detaches without cancelling it.
+
+use std::time::Duration;
+
+use clap::Subcommand;
+use reqwest::Method;
+
+use super::{Connection, Ctx};
+use crate::api::{Operation, OperationProgress};
+
+#[derive(Debug, Subcommand)]
+pub enum OpsCmd {
+    /// An operation's state and log
+    Show { id: i64 },
+    /// Follow an operation until it ends, printing its log
+    Follow { id: i64 },
+}
+
+/// The operation ended in failure: exit 1 (its log says why).
+#[derive(Debug, thiserror::Error)]
+#[error("{kind} on {app}/{env} failed (operation {id}); its log above says why")]
+pub struct OperationFailed {
+    pub id: i64,
+    pub kind: String,
+    pub app: String,
+    pub env: String,
+}
+
+impl OpsCmd {
+    pub async fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
+        let mut conn = ctx.connect()?;
+        match self {
+            OpsCmd::Show { id } => {
+                let progress: OperationProgress = conn
+                    .call(ctx, |c| {
+                        c.request(Method::GET, &format!("/operations/{id}"))
+                    })
+                    .await?;
+                ctx.print(&progress, |p| {
+                    format!("{}\n{}", describe(&p.operation), p.log)
+                })
+            }
+            OpsCmd::Follow { id } => follow(ctx, &mut conn, id).await,
+        }
+    }
+}
+
+fn describe(op: &Operation) -> String {
+    format!(
+        "Operation {}: {} on {}/{} by {}, {}",
+        op.id, op.kind, op.app, op.env, op.actor, op.state
+    )
+}
+
+/// Streams the operation's log until it ends; exits 0 only on success.
+pub async fn follow(ctx: &Ctx, conn: &mut Connection, id: i64) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut offset = 0u64;
+    let mut interval = tokio::time::interval(Duration::from_millis(300));
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    loop {
+        tokio::select! {
+            _ = &mut ctrl_c => {
+                eprintln!("\nDetached; operation {id} goes on. Follow it again with: padlock ops follow {id}");
+                std::process::exit(130);
+            }
+            _ = interval.tick() => {}
+        }
+        let path = format!("/operations/{id}?log_offset={offset}");
+        let progress: OperationProgress = conn.call(ctx, |c| c.request(Method::GET, &path)).await?;
+        if !ctx.json() && !progress.log.is_empty() {
+            let mut out = std::io::stdout().lock();
+            out.write_all(progress.log.as_bytes())?;
+            out.flush()?;
+        }
+        offset = progress.next_offset;
+        let op = progress.operation;
+        if op.finished() {
+            if ctx.json() {
+                ctx.print(&op, |_| String::new())?;
+            }
+            return if op.state == "succeeded" {
+                Ok(())
+            } else {
+                Err(OperationFailed {
+                    id: op.id,
+                    kind: op.kind,
+                    app: op.app,
+                    env: op.env,
+                }
+                .into())
+            };
+        }
+    }
+}

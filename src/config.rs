@@ -1,0 +1,282 @@
+//! The server's configuration: a TOML file (`--config FILE`) overlaid with `PADLOCK_<KEY>`
+//! environment variables (`PADLOCK_GRANT_TTL=8h`, `PADLOCK_SMS_PROVIDER=webhook`) and then
+//! with command-line flags.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// A duration written the way people write it: `8h`, `15m`, `30s`, `7d`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "toml::Value")]
+pub struct Span(pub Duration);
+
+impl TryFrom<toml::Value> for Span {
+    type Error = String;
+    fn try_from(value: toml::Value) -> Result<Span, String> {
+        match value {
+            toml::Value::String(text) => parse_span(&text),
+            toml::Value::Integer(seconds) if seconds >= 0 => {
+                Ok(Span(Duration::from_secs(seconds as u64)))
+            }
+            other => Err(format!("expected a duration such as \"8h\", got {other}")),
+        }
+    }
+}
+
+pub fn parse_span(text: &str) -> Result<Span, String> {
+    humantime::parse_duration(text.trim())
+        .map(Span)
+        .map_err(|err| format!("{text:?} is not a duration such as \"8h\" or \"15m\": {err}"))
+}
+
+impl Span {
+    pub fn seconds(self) -> i64 {
+        self.0.as_secs() as i64
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub listen: String,
+    pub database_url: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub master_key_file: Option<PathBuf>,
+    pub master_key: Option<String>,
+    pub grant_ttl: Span,
+    pub ci_grant_max_ttl: Span,
+    pub session_ttl: Span,
+    pub lockout_failures: i64,
+    pub lockout_duration: Span,
+    /// Largest package accepted, in bytes.
+    pub max_package_bytes: u64,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
+    pub sms: SmsConfig,
+    pub hooks: Vec<HookConfig>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            listen: "127.0.0.1:8080".into(),
+            database_url: None,
+            data_dir: None,
+            master_key_file: None,
+            master_key: None,
+            grant_ttl: Span(Duration::from_secs(8 * 3600)),
+            ci_grant_max_ttl: Span(Duration::from_secs(30 * 24 * 3600)),
+            session_ttl: Span(Duration::from_secs(30 * 24 * 3600)),
+            lockout_failures: 5,
+            lockout_duration: Span(Duration::from_secs(15 * 60)),
+            max_package_bytes: 8 << 30,
+            tls_cert: None,
+            tls_key: None,
+            sms: SmsConfig::default(),
+            hooks: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SmsConfig {
+    /// `outbox` (default: a JSON-lines file and the log), `twilio` or `webhook`.
+    pub provider: Option<String>,
+    pub outbox_file: Option<PathBuf>,
+    pub twilio_account_sid: Option<String>,
+    pub twilio_auth_token: Option<String>,
+    pub twilio_from: Option<String>,
+    /// Base URL of the Twilio-compatible API (default `https://api.twilio.com`).
+    pub twilio_base_url: Option<String>,
+    pub webhook_url: Option<String>,
+    /// Sent as `Authorization: Bearer …` to the webhook.
+    pub webhook_token: Option<String>,
+}
+
+/// One operator hook: which operation on which app and environment runs which command.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HookConfig {
+    /// App name, or `*` for every app.
+    #[serde(default = "any")]
+    pub app: String,
+    /// Environment name, or `*` for every environment.
+    #[serde(default = "any")]
+    pub env: String,
+    /// `transport`, `start`, `stop`, `restart`, `backup_create` or `backup_restore`.
+    pub operation: String,
+    /// Run with `sh -c`.
+    pub command: String,
+    #[serde(default = "default_hook_timeout")]
+    pub timeout: Span,
+}
+
+fn any() -> String {
+    "*".into()
+}
+
+fn default_hook_timeout() -> Span {
+    Span(Duration::from_secs(600))
+}
+
+/// Keys that `PADLOCK_<KEY>` may set (dots become underscores: `sms.provider` is
+/// `PADLOCK_SMS_PROVIDER`). Hooks are left to the file: they are commands.
+const ENV_KEYS: &[&str] = &[
+    "listen",
+    "database_url",
+    "data_dir",
+    "master_key_file",
+    "master_key",
+    "grant_ttl",
+    "ci_grant_max_ttl",
+    "session_ttl",
+    "lockout_failures",
+    "lockout_duration",
+    "max_package_bytes",
+    "tls_cert",
+    "tls_key",
+    "sms.provider",
+    "sms.outbox_file",
+    "sms.twilio_account_sid",
+    "sms.twilio_auth_token",
+    "sms.twilio_from",
+    "sms.twilio_base_url",
+    "sms.webhook_url",
+    "sms.webhook_token",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the config file {path} is not valid: {message}")]
+    Invalid { path: String, message: String },
+}
+
+impl Config {
+    /// Reads `file` (if any) and overlays the `PADLOCK_*` variables from `env`.
+    pub fn load(
+        file: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let (mut table, origin) = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                    path: path.to_owned(),
+                    source,
+                })?;
+                let table: toml::Table =
+                    toml::from_str(&text).map_err(|err| ConfigError::Invalid {
+                        path: path.display().to_string(),
+                        message: err.to_string(),
+                    })?;
+                (table, path.display().to_string())
+            }
+            None => (toml::Table::new(), "the environment".to_owned()),
+        };
+        for key in ENV_KEYS {
+            let var = format!("PADLOCK_{}", key.replace('.', "_").to_uppercase());
+            if let Some(text) = env(&var) {
+                set_path(&mut table, key, env_value(&text));
+            }
+        }
+        toml::Value::Table(table)
+            .try_into()
+            .map_err(|err: toml::de::Error| ConfigError::Invalid {
+                path: origin,
+                message: err.to_string(),
+            })
+    }
+}
+
+/// An environment variable's text as a TOML value: a number where it is one, else a string.
+fn env_value(text: &str) -> toml::Value {
+    text.parse::<i64>().map_or_else(
+        |_| toml::Value::String(text.to_owned()),
+        toml::Value::Integer,
+    )
+}
+
+fn set_path(table: &mut toml::Table, dotted: &str, value: toml::Value) {
+    match dotted.split_once('.') {
+        Some((head, rest)) => {
+            let inner = table
+                .entry(head)
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            if let toml::Value::Table(inner) = inner {
+                set_path(inner, rest, value);
+            }
+        }
+        None => {
+            table.insert(dotted.to_owned(), value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn file_values_and_env_overlay() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("padlock.toml");
+        std::fs::write(
+            &path,
+            r#"
+grant_ttl = "2h"
+lockout_failures = 3
+[sms]
+provider = "outbox"
+[[hooks]]
+env = "production"
+operation = "transport"
+command = "deploy.sh"
+timeout = "30s"
+"#,
+        )
+        .unwrap();
+        let config = Config::load(Some(&path), |var| match var {
+            "PADLOCK_GRANT_TTL" => Some("90m".into()),
+            "PADLOCK_SMS_PROVIDER" => Some("webhook".into()),
+            "PADLOCK_LOCKOUT_DURATION" => Some("60".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(config.grant_ttl.seconds(), 90 * 60);
+        assert_eq!(config.lockout_failures, 3);
+        assert_eq!(config.lockout_duration.seconds(), 60);
+        assert_eq!(config.sms.provider.as_deref(), Some("webhook"));
+        assert_eq!(config.hooks[0].app, "*");
+        assert_eq!(config.hooks[0].timeout.seconds(), 30);
+        assert_eq!(config.ci_grant_max_ttl.seconds(), 30 * 24 * 3600);
+    }
+
+    #[test]
+    fn bad_files_say_what_is_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.toml");
+        for (text, needle) in [
+            ("grant_ttl = [", "padlock"),
+            ("grant_ttl = \"eight hours\"", "not a duration"),
+            ("unknown_key = 1", "unknown field"),
+        ] {
+            std::fs::write(&path, text).unwrap();
+            let err = Config::load(Some(&path), no_env).unwrap_err().to_string();
+            assert!(err.contains("bad.toml"), "{err}");
+            assert!(err.contains(needle) || needle == "padlock", "{text}: {err}");
+        }
+        let missing = Config::load(Some(&dir.path().join("none.toml")), no_env).unwrap_err();
+        assert!(matches!(missing, ConfigError::Read { .. }));
+    }
+}

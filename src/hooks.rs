@@ -1,0 +1,181 @@
+//! Operator hooks: the commands the server runs for an operation, chosen by (app,
+//! environment, operation) from the configuration only — never from the API.
+//!
+//! A hook runs as `sh -c COMMAND` in its own process group with the operation's context in
+//! `PADLOCK_*` variables; its stdout and stderr become the operation's log, its exit status
+//! decides success, and at its timeout the whole group is killed.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::sync::mpsc;
+
+use crate::config::HookConfig;
+
+pub struct Hooks {
+    configured: Vec<HookConfig>,
+    dev: bool,
+}
+
+/// What to run for one operation.
+#[derive(Debug, Clone)]
+pub enum HookPlan {
+    Command {
+        command: String,
+        timeout: Duration,
+    },
+    /// Dev mode without a configured hook: succeed and say what would have happened.
+    DevLog,
+}
+
+/// How a hook ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HookOutcome {
+    Exited(i32),
+    Killed,
+    TimedOut,
+    FailedToStart,
+}
+
+impl HookOutcome {
+    pub fn succeeded(self) -> bool {
+        self == HookOutcome::Exited(0)
+    }
+}
+
+impl Hooks {
+    pub fn new(configured: Vec<HookConfig>, dev: bool) -> Hooks {
+        Hooks { configured, dev }
+    }
+
+    /// The first configured hook that matches, else dev mode's log hook, else none.
+    pub fn plan(&self, app: &str, env: &str, operation: &str) -> Option<HookPlan> {
+        let matches = |pattern: &str, value: &str| pattern == "*" || pattern == value;
+        self.configured
+            .iter()
+            .find(|hook| {
+                matches(&hook.app, app) && matches(&hook.env, env) && hook.operation == operation
+            })
+            .map(|hook| HookPlan::Command {
+                command: hook.command.clone(),
+                timeout: hook.timeout.0,
+            })
+            .or(self.dev.then_some(HookPlan::DevLog))
+    }
+}
+
+/// Runs a planned hook with `vars` in its environment, sending each output line to `log`.
+pub async fn run(
+    plan: &HookPlan,
+    vars: &[(String, String)],
+    log: mpsc::UnboundedSender<String>,
+) -> HookOutcome {
+    let (command, timeout) = match plan {
+        HookPlan::DevLog => {
+            let get = |key: &str| {
+                vars.iter()
+                    .find(|(k, _)| k == key)
+                    .map_or("-", |(_, v)| v.as_str())
+            };
+            let _ = log.send(format!(
+                "dev hook: would run {} on {}/{} for {} (package {}, sha256 {})",
+                get("PADLOCK_OPERATION"),
+                get("PADLOCK_APP"),
+                get("PADLOCK_ENV"),
+                get("PADLOCK_ACTOR"),
+                get("PADLOCK_PACKAGE_FILE"),
+                get("PADLOCK_PACKAGE_SHA256"),
+            ));
+            if let Some((_, file)) = vars.iter().find(|(k, _)| k == "PADLOCK_BACKUP_FILE")
+                && get("PADLOCK_OPERATION") == "backup_create"
+            {
+                let text = format!(
+                    "padlock dev backup of {}/{}\n",
+                    get("PADLOCK_APP"),
+                    get("PADLOCK_ENV")
+                );
+                if let Err(err) = tokio::fs::write(file, text).await {
+                    let _ = log.send(format!("dev hook: cannot write the backup: {err}"));
+                    return HookOutcome::Exited(1);
+                }
+            }
+            return HookOutcome::Exited(0);
+        }
+        HookPlan::Command { command, timeout } => (command, *timeout),
+    };
+    let mut child = tokio::process::Command::new("sh");
+    child
+        .arg("-c")
+        .arg(command)
+        .envs(vars.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    #[cfg(unix)]
+    child.process_group(0);
+    let mut child = match child.spawn() {
+        Ok(child) => child,
+        Err(err) => {
+            let _ = log.send(format!("padlock: the hook could not be started: {err}"));
+            return HookOutcome::FailedToStart;
+        }
+    };
+    let readers = [
+        child
+            .stdout
+            .take()
+            .map(|out| forward(BufReader::new(out), log.clone())),
+        child
+            .stderr
+            .take()
+            .map(|err| forward(BufReader::new(err), log.clone())),
+    ];
+    let outcome = match tokio::time::timeout(timeout, child.wait()).await {
+        Ok(Ok(status)) => status
+            .code()
+            .map_or(HookOutcome::Killed, HookOutcome::Exited),
+        Ok(Err(_)) => HookOutcome::Killed,
+        Err(_) => {
+            kill_group(&mut child).await;
+            let _ = log.send(format!(
+                "padlock: the hook exceeded its timeout of {}s and was killed",
+                timeout.as_secs()
+            ));
+            HookOutcome::TimedOut
+        }
+    };
+    // The group is gone or finished; whatever is left in the pipes is read to the end.
+    for reader in readers.into_iter().flatten() {
+        let _ = tokio::time::timeout(Duration::from_secs(2), reader).await;
+    }
+    outcome
+}
+
+fn forward<R: tokio::io::AsyncRead + Unpin + Send + 'static>(
+    reader: BufReader<R>,
+    log: mpsc::UnboundedSender<String>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut lines = reader.lines();
+        while let Ok(Some(line)) = lines.next_line().await {
+            if log.send(line).is_err() {
+                break;
+            }
+        }
+    })
+}
+
+/// Kills the hook's whole process group, so children it started die with it.
+async fn kill_group(child: &mut tokio::process::Child) {
+    #[cfg(unix)]
+    if let Some(pid) = child.id() {
+        // SAFETY: kill(2) with a negative pid signals the process group we created with
+        // process_group(0); it touches no memory.
+        unsafe {
+            libc::kill(-(pid as i32), libc::SIGKILL);
+        }
+    }
+    let _ = child.kill().await;
+}

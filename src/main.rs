@@ -1,0 +1,128 @@
+//! padlock: deployment operations behind a second factor. One binary: the CLI and, with
+//! `padlock server`, the portal it talks to.
+//!
+//! `main` parses the command line before anything else runs (no runtime, TLS roots, keyring
+//! or config for `--version` and `--help`), dispatches, and turns errors into the stable
+//! exit codes of the README.
+
+mod api;
+mod auth;
+mod cli;
+mod client;
+mod config;
+mod credentials;
+mod hooks;
+mod server;
+mod store;
+mod time;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::api::codes;
+use crate::cli::{Cli, CliError, Command};
+use crate::client::ClientError;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.global.output == cli::OutputFormat::Json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            let (code, exit) = classify(&err);
+            if json {
+                let body =
+                    serde_json::json!({"error": {"code": code, "message": format!("{err:#}")}});
+                eprintln!("{body}");
+            } else {
+                eprintln!("error: {err:#}");
+            }
+            ExitCode::from(exit)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Completions(args) => {
+            cli::completions::print(args);
+            Ok(())
+        }
+        Command::Server(args) => {
+            init_tracing(cli.global.verbose, cli.global.quiet);
+            tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?
+                .block_on(server::run(
+                    args.to_lib(cli.global.output == cli::OutputFormat::Json),
+                ))
+        }
+        _ => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?
+            .block_on(cli::run(cli)),
+    }
+}
+
+/// Server logs go to stderr; `RUST_LOG` refines them.
+fn init_tracing(verbose: u8, quiet: bool) {
+    let default = match (quiet, verbose) {
+        (true, _) => "warn",
+        (false, 0) => "info",
+        (false, 1) => "debug",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|cause| cause.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// The error's machine-readable code and the exit code of SPEC section 6.
+fn classify(err: &anyhow::Error) -> (String, u8) {
+    for cause in err.chain() {
+        if let Some(client) = cause.downcast_ref::<ClientError>() {
+            return match client {
+                ClientError::Unreachable { .. } => ("unreachable".into(), 6),
+                ClientError::BadAnswer { .. } => ("bad_answer".into(), 1),
+                ClientError::Api(detail) => (detail.code.clone(), exit_code_for(&detail.code)),
+            };
+        }
+        if let Some(cli) = cause.downcast_ref::<CliError>() {
+            return match cli {
+                CliError::Usage(_) => ("usage".into(), 2),
+                CliError::NeedSecondFactor(_) => (codes::SECOND_FACTOR_REQUIRED.into(), 3),
+                CliError::NotLoggedIn(_) => (codes::UNAUTHENTICATED.into(), 1),
+            };
+        }
+        if cause
+            .downcast_ref::<credentials::CredentialError>()
+            .is_some()
+        {
+            return ("credential_store".into(), 1);
+        }
+    }
+    ("failed".into(), 1)
+}
+
+fn exit_code_for(code: &str) -> u8 {
+    match code {
+        codes::BAD_REQUEST => 2,
+        codes::SECOND_FACTOR_REQUIRED | codes::ENROLLMENT_REQUIRED => 3,
+        codes::FORBIDDEN | codes::OUT_OF_SCOPE => 4,
+        codes::GRANT_EXPIRED | codes::GRANT_REVOKED => 5,
+        _ => 1,
+    }
+}

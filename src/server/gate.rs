@@ -1,0 +1,303 @@
+//! The padlock itself: the one place that decides whether a caller may do something, whether
+//! it needs a second factor, and that writes the audit event for the attempt.
+//!
+//! **Invariant:** the server alone decides what is padlocked. The CLI holds no list; it
+//! reacts to `second_factor_required` and `enrollment_required`.
+
+use axum::http::StatusCode;
+
+use super::AppState;
+use super::error::ApiError;
+use super::extract::{Caller, GrantState, Via};
+use crate::api::codes;
+use crate::store::{AppRecord, AuditRecord, EnvRecord};
+
+/// Something a caller can attempt on an app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Transport,
+    Start,
+    Stop,
+    Restart,
+    BackupCreate,
+    BackupDownload,
+    BackupRestore,
+    ChangePermissions,
+    NodeShow,
+    IssueGrant,
+    ResetSecondFactor,
+}
+
+impl Action {
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Transport => "transport",
+            Action::Start => "start",
+            Action::Stop => "stop",
+            Action::Restart => "restart",
+            Action::BackupCreate => "backup_create",
+            Action::BackupDownload => "backup_download",
+            Action::BackupRestore => "backup_restore",
+            Action::ChangePermissions => "permissions_change",
+            Action::NodeShow => "node_show",
+            Action::IssueGrant => "grant_issue",
+            Action::ResetSecondFactor => "reset_2fa",
+        }
+    }
+
+    /// The node permission an environment operation needs (also a CI grant's scope word).
+    pub fn permission(self) -> Option<&'static str> {
+        match self {
+            Action::Transport => Some("transport"),
+            Action::Start | Action::Stop | Action::Restart => Some("manage"),
+            Action::BackupCreate | Action::BackupDownload | Action::BackupRestore => {
+                Some("backups")
+            }
+            _ => None,
+        }
+    }
+
+    /// Padlocked wherever they happen, not only on padlocked environments.
+    fn always_padlocked(self) -> bool {
+        matches!(
+            self,
+            Action::NodeShow | Action::IssueGrant | Action::ResetSecondFactor
+        )
+    }
+}
+
+/// The permissions a member can hold on an environment.
+pub const PERMISSIONS: [&str; 4] = ["view", "transport", "manage", "backups"];
+
+/// What a caller may do on an app, derived from membership and role.
+pub struct Rights {
+    pub is_contact: bool,
+    pub is_support: bool,
+    permissions: Vec<(i64, String)>,
+}
+
+impl Rights {
+    pub async fn of(
+        state: &AppState,
+        caller: &Caller,
+        app: &AppRecord,
+    ) -> Result<Rights, ApiError> {
+        let membership = state
+            .store
+            .membership(app.id, caller.account.id)
+            .await?
+            .unwrap_or_default();
+        Ok(Rights {
+            is_contact: membership.is_contact,
+            is_support: caller.account.is_support,
+            permissions: membership.permissions,
+        })
+    }
+
+    pub fn is_member(&self) -> bool {
+        self.is_contact || !self.permissions.is_empty()
+    }
+
+    /// Technical contacts hold every permission on their app.
+    pub fn has(&self, env_id: i64, permission: &str) -> bool {
+        self.is_contact
+            || self
+                .permissions
+                .iter()
+                .any(|(id, p)| *id == env_id && p == permission)
+    }
+
+    /// Holds `permission` on at least one environment of the app.
+    pub fn has_anywhere(&self, permission: &str) -> bool {
+        self.is_contact || self.permissions.iter().any(|(_, p)| p == permission)
+    }
+
+    pub fn on_env(&self, env_id: i64) -> Vec<String> {
+        PERMISSIONS
+            .iter()
+            .filter(|p| self.has(env_id, p))
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    pub fn can_view(&self, env_id: i64) -> bool {
+        self.is_support || PERMISSIONS.iter().any(|p| self.has(env_id, p))
+    }
+}
+
+/// The target of an attempt, for the permission check and the audit log.
+pub struct Target<'a> {
+    pub app: Option<&'a AppRecord>,
+    pub env: Option<&'a EnvRecord>,
+}
+
+/// Decides an attempt: permission, CI-grant scope, second factor. Records the outcome in the
+/// audit log either way, and returns the error to answer with on denial.
+pub async fn authorize(
+    state: &AppState,
+    caller: &Caller,
+    action: Action,
+    target: Target<'_>,
+) -> Result<(), ApiError> {
+    let decision = decide(state, caller, action, &target).await;
+    let reason = match &decision {
+        Ok(()) => None,
+        Err(err) => Some(err.code.to_owned()),
+    };
+    audit(state, caller, action.name(), &target, reason.as_deref()).await?;
+    decision
+}
+
+async fn decide(
+    state: &AppState,
+    caller: &Caller,
+    action: Action,
+    target: &Target<'_>,
+) -> Result<(), ApiError> {
+    permitted(state, caller, action, target).await?;
+    if let Via::CiGrant(grant) = &caller.via {
+        return in_scope(grant, action, target);
+    }
+    let padlocked = action.always_padlocked() || target.env.is_some_and(|env| env.padlocked);
+    if !padlocked {
+        return Ok(());
+    }
+    let factor = state
+        .store
+        .second_factor(caller.account.id)
+        .await?
+        .filter(|f| f.active);
+    let Some(factor) = factor else {
+        let mut err = ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            codes::ENROLLMENT_REQUIRED,
+            format!(
+                "{} is padlocked and your account has no second factor yet: set one up with padlock 2fa setup",
+                describe(action, target)
+            ),
+        );
+        err.second_factor = None;
+        return Err(err);
+    };
+    match &caller.grant {
+        GrantState::Valid(_) => Ok(()),
+        other => {
+            let why = match other {
+                GrantState::Expired => "your grant expired",
+                GrantState::Revoked => "your grant was revoked",
+                _ => "no valid grant was presented",
+            };
+            let mut err = ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                codes::SECOND_FACTOR_REQUIRED,
+                format!(
+                    "{} is padlocked and {why}: confirm with a {} code",
+                    describe(action, target),
+                    factor.method
+                ),
+            );
+            err.second_factor = Some(factor.method);
+            Err(err)
+        }
+    }
+}
+
+fn describe(action: Action, target: &Target<'_>) -> String {
+    match (target.app, target.env) {
+        (Some(app), Some(env)) => format!("{} on {}/{}", action.name(), app.name, env.name),
+        (Some(app), None) => format!("{} on {}", action.name(), app.name),
+        _ => action.name().to_owned(),
+    }
+}
+
+async fn permitted(
+    state: &AppState,
+    caller: &Caller,
+    action: Action,
+    target: &Target<'_>,
+) -> Result<(), ApiError> {
+    let denied = || ApiError::forbidden(format!("you may not {}", describe(action, target)));
+    if action == Action::ResetSecondFactor {
+        return if caller.account.is_support {
+            Ok(())
+        } else {
+            Err(denied())
+        };
+    }
+    let Some(app) = target.app else { return Ok(()) };
+    let rights = Rights::of(state, caller, app).await?;
+    let allowed = match (action.permission(), target.env) {
+        (Some(permission), Some(env)) => rights.has(env.id, permission),
+        _ => match action {
+            Action::ChangePermissions => rights.is_contact || rights.is_support,
+            Action::NodeShow => rights.is_member() || rights.is_support,
+            // A CI grant's issuer must be allowed each operation it grants; checked by the route.
+            _ => rights.is_member(),
+        },
+    };
+    if allowed { Ok(()) } else { Err(denied()) }
+}
+
+/// A CI grant works only for its app, environments and operations, and never for the
+/// actions that change who may do what.
+fn in_scope(
+    grant: &crate::store::GrantRecord,
+    action: Action,
+    target: &Target<'_>,
+) -> Result<(), ApiError> {
+    let out_of_scope = |what: String| {
+        Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            codes::OUT_OF_SCOPE,
+            format!("CI grant {} does not cover {what}", grant.id),
+        ))
+    };
+    let Some(permission) = action.permission() else {
+        return out_of_scope(format!("{}: a CI grant cannot do that", action.name()));
+    };
+    if !grant.operations.iter().any(|op| op == permission) {
+        return out_of_scope(format!("the operation {permission}"));
+    }
+    if target.app.map(|app| app.id) != grant.app_id {
+        return out_of_scope(format!(
+            "the app {}",
+            target.app.map_or("-", |a| a.name.as_str())
+        ));
+    }
+    match target.env {
+        Some(env) if grant.envs.iter().any(|e| e == &env.name) => Ok(()),
+        Some(env) => out_of_scope(format!("the environment {}", env.name)),
+        None => out_of_scope("this request".to_owned()),
+    }
+}
+
+/// Appends an audit event about `caller`; `reason` set means denied.
+pub async fn audit(
+    state: &AppState,
+    caller: &Caller,
+    action: &str,
+    target: &Target<'_>,
+    reason: Option<&str>,
+) -> Result<(), ApiError> {
+    state
+        .store
+        .record_audit(&AuditRecord {
+            at: state.now(),
+            actor: caller.account.username.clone(),
+            action: action.to_owned(),
+            app: target.app.map(|app| app.name.clone()),
+            env: target.env.map(|env| env.name.clone()),
+            outcome: if reason.is_some() {
+                "denied"
+            } else {
+                "allowed"
+            }
+            .to_owned(),
+            reason: reason.map(str::to_owned),
+            via: Some(caller.via_label()),
+            client: Some(caller.client.clone()),
+            ..AuditRecord::default()
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,242 @@
+//! Support's routes: accounts, apps, and resetting someone's second factor.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+
+use super::sessions::valid_username;
+use super::{find_app, user_view};
+use crate::api::{self, CreateAppRequest, CreateUserRequest, CreatedUser};
+use crate::auth::password;
+use crate::server::AppState;
+use crate::server::error::{ApiError, ApiResult, JsonBody};
+use crate::server::extract::Caller;
+use crate::server::gate::{self, Action, Target};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/users", get(list_users).post(create_user))
+        .route("/admin/users/{user}/reset-2fa", post(reset_second_factor))
+        .route("/admin/apps", post(create_app))
+}
+
+fn require_support(caller: &Caller) -> ApiResult<()> {
+    caller.require_person("administer padlock")?;
+    if caller.account.is_support {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden("only support may do this"))
+    }
+}
+
+fn valid_name(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+async fn list_users(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<Vec<api::User>>> {
+    require_support(&caller)?;
+    let users = state.store.list_accounts().await?;
+    Ok(Json(
+        users
+            .into_iter()
+            .map(|(account, method)| api::User {
+                id: account.id,
+                username: account.username,
+                support: account.is_support,
+                second_factor: method,
+                created_at: crate::time::rfc3339(account.created_at),
+            })
+            .collect(),
+    ))
+}
+
+async fn create_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(request): JsonBody<CreateUserRequest>,
+) -> ApiResult<(StatusCode, Json<CreatedUser>)> {
+    require_support(&caller)?;
+    if !valid_username(&request.username) {
+        return Err(ApiError::bad_request(
+            "a username is 1 to 64 of: letters, digits, . _ - @",
+        ));
+    }
+    if let Some(password) = &request.password
+        && password.chars().count() < 12
+    {
+        return Err(ApiError::bad_request(
+            "a password needs at least 12 characters",
+        ));
+    }
+    let generated = request.password.is_none().then(password::generate);
+    let password = request
+        .password
+        .clone()
+        .or_else(|| generated.clone())
+        .unwrap_or_default();
+    let hash = tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .map_err(ApiError::internal)?;
+    let account = state
+        .store
+        .create_account(&request.username, &hash, request.support, state.now())
+        .await
+        .map_err(|err| match err {
+            crate::store::StoreError::Conflict => ApiError::conflict(format!(
+                "a user named {:?} already exists",
+                request.username
+            )),
+            other => other.into(),
+        })?;
+    gate::audit(
+        &state,
+        &caller,
+        &format!("user_create:{}", account.username),
+        &Target {
+            app: None,
+            env: None,
+        },
+        None,
+    )
+    .await?;
+    let user = user_view(&state, &account).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedUser {
+            user,
+            password: generated,
+        }),
+    ))
+}
+
+async fn create_app(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(request): JsonBody<CreateAppRequest>,
+) -> ApiResult<(StatusCode, Json<api::App>)> {
+    require_support(&caller)?;
+    if !valid_name(&request.name) {
+        return Err(ApiError::bad_request(
+            "an app name is 1 to 64 of: letters, digits, . _ -",
+        ));
+    }
+    if request.contacts.is_empty() {
+        return Err(ApiError::bad_request(
+            "an app needs at least one technical contact (--contact USER)",
+        ));
+    }
+    let mut contact_ids = Vec::new();
+    for name in &request.contacts {
+        let account = state
+            .store
+            .account_by_username(name)
+            .await?
+            .ok_or_else(|| ApiError::not_found(format!("no user named {name:?}")))?;
+        contact_ids.push(account.id);
+    }
+    let mut envs: Vec<(String, bool)> = Vec::new();
+    for spec in &request.environments {
+        if !valid_name(&spec.name) {
+            return Err(ApiError::bad_request(format!(
+                "{:?} is not a valid environment name",
+                spec.name
+            )));
+        }
+        if envs.iter().any(|(name, _)| *name == spec.name) {
+            return Err(ApiError::bad_request(format!(
+                "environment {:?} is named twice",
+                spec.name
+            )));
+        }
+        envs.push((spec.name.clone(), spec.padlocked));
+    }
+    if envs.is_empty() {
+        // Production is padlocked by default.
+        envs = vec![
+            ("test".into(), false),
+            ("acceptance".into(), false),
+            ("production".into(), true),
+        ];
+    }
+    let app_id = state
+        .store
+        .create_app(&request.name, &contact_ids, &envs, state.now())
+        .await
+        .map_err(|err| match err {
+            crate::store::StoreError::Conflict => {
+                ApiError::conflict(format!("an app named {:?} already exists", request.name))
+            }
+            other => other.into(),
+        })?;
+    let app = find_app(&state, &request.name).await?;
+    gate::audit(
+        &state,
+        &caller,
+        "app_create",
+        &Target {
+            app: Some(&app),
+            env: None,
+        },
+        None,
+    )
+    .await?;
+    let mut contacts = request.contacts.clone();
+    contacts.sort();
+    Ok((
+        StatusCode::CREATED,
+        Json(api::App {
+            id: app_id,
+            name: request.name,
+            role: "support".into(),
+            technical_contacts: contacts,
+            environments: envs.into_iter().map(|(name, _)| name).collect(),
+        }),
+    ))
+}
+
+/// Forgets a user's second factor and revokes all their grants; padlocked for support.
+async fn reset_second_factor(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(username): Path<String>,
+) -> ApiResult<Json<api::User>> {
+    caller.require_person("reset a second factor")?;
+    let account = state
+        .store
+        .account_by_username(&username)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no user named {username:?}")))?;
+    gate::authorize(
+        &state,
+        &caller,
+        Action::ResetSecondFactor,
+        Target {
+            app: None,
+            env: None,
+        },
+    )
+    .await?;
+    state
+        .store
+        .reset_second_factor(account.id, state.now())
+        .await?;
+    gate::audit(
+        &state,
+        &caller,
+        &format!("2fa_reset:{}", account.username),
+        &Target {
+            app: None,
+            env: None,
+        },
+        None,
+    )
+    .await?;
+    Ok(Json(user_view(&state, &account).await?))
+}

@@ -1,0 +1,121 @@
+//! Apps and their environments, as the caller may see them; node details (padlocked).
+
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+
+use super::find_app;
+use crate::api;
+use crate::server::AppState;
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::extract::Caller;
+use crate::server::gate::{self, Action, Rights, Target};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/apps", get(list_apps))
+        .route("/apps/{app}/envs", get(list_envs))
+        .route("/apps/{app}/node", get(node))
+}
+
+async fn list_apps(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<Vec<api::App>>> {
+    let mut apps = Vec::new();
+    for app in state
+        .store
+        .list_apps(caller.account.id, caller.account.is_support)
+        .await?
+    {
+        let rights = Rights::of(&state, &caller, &app).await?;
+        apps.push(api::App {
+            id: app.id,
+            role: if rights.is_contact {
+                "technical_contact"
+            } else if rights.is_member() {
+                "member"
+            } else {
+                "support"
+            }
+            .into(),
+            technical_contacts: state.store.contacts_of(app.id).await?,
+            environments: state
+                .store
+                .envs_of(app.id)
+                .await?
+                .into_iter()
+                .map(|env| env.name)
+                .collect(),
+            name: app.name,
+        });
+    }
+    Ok(Json(apps))
+}
+
+async fn list_envs(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(app_name): Path<String>,
+) -> ApiResult<Json<Vec<api::Environment>>> {
+    let app = find_app(&state, &app_name).await?;
+    let rights = Rights::of(&state, &caller, &app).await?;
+    if !(rights.is_member() || rights.is_support) {
+        return Err(ApiError::forbidden(format!(
+            "you are not a member of {}",
+            app.name
+        )));
+    }
+    let envs = state.store.envs_of(app.id).await?;
+    Ok(Json(
+        envs.into_iter()
+            .filter(|env| rights.can_view(env.id))
+            .map(|env| api::Environment {
+                id: env.id,
+                app: app.name.clone(),
+                permissions: rights.on_env(env.id),
+                name: env.name,
+                padlocked: env.padlocked,
+                state: env.state,
+                package_id: env.package_id,
+            })
+            .collect(),
+    ))
+}
+
+/// Node details: what runs where, with the deployed package's identity. Padlocked for
+/// everyone, technical contacts included.
+async fn node(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(app_name): Path<String>,
+) -> ApiResult<Json<serde_json::Value>> {
+    let app = find_app(&state, &app_name).await?;
+    gate::authorize(
+        &state,
+        &caller,
+        Action::NodeShow,
+        Target {
+            app: Some(&app),
+            env: None,
+        },
+    )
+    .await?;
+    let packages = state.store.packages_of(app.id).await?;
+    let nodes: Vec<_> = state
+        .store
+        .envs_of(app.id)
+        .await?
+        .into_iter()
+        .map(|env| {
+            let package = env.package_id.and_then(|id| packages.iter().find(|p| p.id == id));
+            serde_json::json!({
+                "env": env.name,
+                "state": env.state,
+                "padlocked": env.padlocked,
+                "package": package.map(|p| serde_json::json!({"id": p.id, "filename": p.filename, "sha256": p.sha256})),
+            })
+        })
+        .collect();
+    Ok(Json(serde_json::json!({ "app": app.name, "nodes": nodes })))
+}

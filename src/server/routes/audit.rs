@@ -1,0 +1,84 @@
+//! Reading the audit log: support reads everything, a technical contact their apps, everyone
+//! their own actions.
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Deserialize;
+
+use super::find_app;
+use crate::api;
+use crate::server::AppState;
+use crate::server::error::{ApiError, ApiResult, QueryParams};
+use crate::server::extract::Caller;
+use crate::server::gate::Rights;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/audit", get(list))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuditQuery {
+    app: Option<String>,
+    /// RFC 3339 time or unix seconds; default: 24 hours ago.
+    since: Option<String>,
+    limit: Option<i64>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    QueryParams(query): QueryParams<AuditQuery>,
+) -> ApiResult<Json<Vec<api::AuditEvent>>> {
+    caller.require_person("read the audit log")?;
+    let since = match &query.since {
+        None => state.now() - 24 * 3600,
+        Some(text) => text
+            .parse::<i64>()
+            .ok()
+            .or_else(|| crate::time::parse_rfc3339(text))
+            .ok_or_else(|| {
+                ApiError::bad_request(format!(
+                    "since={text:?} is neither an RFC 3339 time nor unix seconds"
+                ))
+            })?,
+    };
+    let limit = query.limit.unwrap_or(1000).clamp(1, 100_000);
+    let viewer = if caller.account.is_support {
+        None
+    } else {
+        Some((caller.account.id, caller.account.username.as_str()))
+    };
+    if let Some(name) = &query.app {
+        let app = find_app(&state, name).await?;
+        let rights = Rights::of(&state, &caller, &app).await?;
+        if !(rights.is_member() || rights.is_support) {
+            return Err(ApiError::forbidden(format!(
+                "you are not a member of {}",
+                app.name
+            )));
+        }
+    }
+    let events = state
+        .store
+        .audit_events(viewer, query.app.as_deref(), since, limit)
+        .await?;
+    Ok(Json(
+        events
+            .into_iter()
+            .map(|e| api::AuditEvent {
+                id: e.id,
+                at: crate::time::rfc3339(e.at),
+                actor: e.actor,
+                action: e.action,
+                app: e.app,
+                env: e.env,
+                outcome: e.outcome,
+                reason: e.reason,
+                via: e.via,
+                client: e.client,
+            })
+            .collect(),
+    ))
+}

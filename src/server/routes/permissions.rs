@@ -1,0 +1,181 @@
+//! Node permissions: technical contacts grant and revoke `view`, `transport`, `manage` and
+//! `backups` per member and environment. Changing them on a padlocked environment is itself
+//! padlocked.
+
+use axum::extract::{Path, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+
+use super::{find_app, find_env};
+use crate::api::{PermissionChange, PermissionEntry};
+use crate::server::AppState;
+use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
+use crate::server::extract::Caller;
+use crate::server::gate::{self, Action, PERMISSIONS, Rights, Target};
+use crate::store::{AppRecord, EnvRecord};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/apps/{app}/permissions", get(list))
+        .route("/apps/{app}/permissions/grant", post(grant))
+        .route("/apps/{app}/permissions/revoke", post(revoke))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListQuery {
+    env: Option<String>,
+    user: Option<String>,
+}
+
+async fn entries(
+    state: &AppState,
+    app: &AppRecord,
+    env: Option<&str>,
+    user: Option<&str>,
+) -> ApiResult<Vec<PermissionEntry>> {
+    let envs = state.store.envs_of(app.id).await?;
+    let rows = state.store.permissions_of_app(app.id).await?;
+    let mut entries = Vec::new();
+    let mut users: Vec<(String, bool)> = rows.iter().map(|(u, c, _, _)| (u.clone(), *c)).collect();
+    users.dedup();
+    for (username, is_contact) in users {
+        if user.is_some_and(|u| u != username) {
+            continue;
+        }
+        for e in envs
+            .iter()
+            .filter(|e| env.is_none_or(|name| name == e.name))
+        {
+            let permissions: Vec<String> = if is_contact {
+                PERMISSIONS.iter().map(|p| p.to_string()).collect()
+            } else {
+                rows.iter()
+                    .filter(|(u, _, env_id, _)| *u == username && *env_id == Some(e.id))
+                    .filter_map(|(_, _, _, p)| p.clone())
+                    .collect()
+            };
+            if !permissions.is_empty() {
+                entries.push(PermissionEntry {
+                    user: username.clone(),
+                    env: e.name.clone(),
+                    technical_contact: is_contact,
+                    permissions,
+                });
+            }
+        }
+    }
+    Ok(entries)
+}
+
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(app_name): Path<String>,
+    QueryParams(query): QueryParams<ListQuery>,
+) -> ApiResult<Json<Vec<PermissionEntry>>> {
+    let app = find_app(&state, &app_name).await?;
+    let rights = Rights::of(&state, &caller, &app).await?;
+    if !(rights.is_member() || rights.is_support) {
+        return Err(ApiError::forbidden(format!(
+            "you are not a member of {}",
+            app.name
+        )));
+    }
+    if let Some(env) = &query.env {
+        find_env(&state, &app, env).await?;
+    }
+    // Members see their own permissions; contacts and support see everyone's.
+    let only = if rights.is_contact || rights.is_support {
+        query.user.clone()
+    } else {
+        Some(caller.account.username.clone())
+    };
+    Ok(Json(
+        entries(&state, &app, query.env.as_deref(), only.as_deref()).await?,
+    ))
+}
+
+async fn grant(
+    state: State<AppState>,
+    caller: Caller,
+    app: Path<String>,
+    body: JsonBody<PermissionChange>,
+) -> ApiResult<Json<Vec<PermissionEntry>>> {
+    change(state, caller, app, body, true).await
+}
+
+async fn revoke(
+    state: State<AppState>,
+    caller: Caller,
+    app: Path<String>,
+    body: JsonBody<PermissionChange>,
+) -> ApiResult<Json<Vec<PermissionEntry>>> {
+    change(state, caller, app, body, false).await
+}
+
+async fn change(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(app_name): Path<String>,
+    JsonBody(change): JsonBody<PermissionChange>,
+    add: bool,
+) -> ApiResult<Json<Vec<PermissionEntry>>> {
+    let app = find_app(&state, &app_name).await?;
+    if change.allow.is_empty() {
+        return Err(ApiError::bad_request(format!(
+            "name at least one permission: {}",
+            PERMISSIONS.join(", ")
+        )));
+    }
+    if let Some(unknown) = change
+        .allow
+        .iter()
+        .find(|p| !PERMISSIONS.contains(&p.as_str()))
+    {
+        return Err(ApiError::bad_request(format!(
+            "unknown permission {unknown:?}: use {}",
+            PERMISSIONS.join(", ")
+        )));
+    }
+    let account = state
+        .store
+        .account_by_username(&change.user)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no user named {:?}", change.user)))?;
+    let mut envs: Vec<EnvRecord> = match &change.env {
+        Some(name) => vec![find_env(&state, &app, name).await?],
+        None => state.store.envs_of(app.id).await?,
+    };
+    // Padlocked environments first, so a missing second factor stops the change before any
+    // environment is reported as changed.
+    envs.sort_by_key(|env| !env.padlocked);
+    for env in &envs {
+        gate::authorize(
+            &state,
+            &caller,
+            Action::ChangePermissions,
+            Target {
+                app: Some(&app),
+                env: Some(env),
+            },
+        )
+        .await?;
+    }
+    let env_ids: Vec<i64> = envs.iter().map(|env| env.id).collect();
+    if add {
+        state
+            .store
+            .grant_permissions(app.id, account.id, &env_ids, &change.allow)
+            .await?;
+    } else {
+        state
+            .store
+            .revoke_permissions(account.id, &env_ids, &change.allow)
+            .await?;
+    }
+    Ok(Json(
+        entries(&state, &app, change.env.as_deref(), Some(&account.username)).await?,
+    ))
+}

@@ -1,0 +1,125 @@
+//! Logging in and out: the first factor.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+
+use super::user_view;
+use crate::api::{self, LoginRequest, LoginResponse, codes};
+use crate::auth::password;
+use crate::auth::tokens::{self, TokenKind};
+use crate::server::AppState;
+use crate::server::error::{ApiError, ApiResult, JsonBody};
+use crate::server::extract::{Caller, ClientAddr};
+use crate::server::gate::{self, Target};
+use crate::store::AuditRecord;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/sessions", post(login))
+        .route("/sessions/current", axum::routing::delete(logout))
+        .route("/me", get(me))
+}
+
+/// Usernames: what people type, with no room for confusion in logs and listings.
+pub fn valid_username(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'))
+}
+
+async fn login(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    JsonBody(request): JsonBody<LoginRequest>,
+) -> ApiResult<Json<LoginResponse>> {
+    let now = state.now();
+    let client = Some(client);
+    let account = if valid_username(&request.username) {
+        state.store.account_by_username(&request.username).await?
+    } else {
+        None
+    };
+    // Verify against a dummy hash for unknown users: a failed login takes the same time
+    // whether or not the account exists.
+    let phc = account.as_ref().map_or_else(
+        || password::dummy_hash().to_owned(),
+        |a| a.password_hash.clone(),
+    );
+    let password_ok =
+        tokio::task::spawn_blocking(move || password::verify(&request.password, &phc))
+            .await
+            .map_err(ApiError::internal)?;
+    let audit = |outcome: &str, reason: Option<&str>, via: Option<String>| AuditRecord {
+        at: now,
+        actor: if valid_username(&request.username) {
+            request.username.clone()
+        } else {
+            "?".into()
+        },
+        action: "login".into(),
+        outcome: outcome.into(),
+        reason: reason.map(str::to_owned),
+        via,
+        client: client.clone(),
+        ..AuditRecord::default()
+    };
+    let Some(account) = account.filter(|_| password_ok) else {
+        state
+            .store
+            .record_audit(&audit("denied", Some(codes::INVALID_CREDENTIALS), None))
+            .await?;
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            codes::INVALID_CREDENTIALS,
+            "wrong username or password",
+        ));
+    };
+    let token = tokens::generate(TokenKind::Session);
+    let expires_at = now + state.config.session_ttl.seconds();
+    let session_id = state
+        .store
+        .create_session(account.id, &tokens::digest(&token), now, expires_at)
+        .await?;
+    state
+        .store
+        .record_audit(&audit(
+            "allowed",
+            None,
+            Some(format!("session:{session_id}")),
+        ))
+        .await?;
+    Ok(Json(LoginResponse {
+        token,
+        user: user_view(&state, &account).await?,
+    }))
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    caller: Caller,
+    _headers: HeaderMap,
+) -> ApiResult<StatusCode> {
+    caller.require_person("log out")?;
+    if let Some(session_id) = caller.session_id() {
+        state.store.revoke_session(session_id, state.now()).await?;
+    }
+    gate::audit(
+        &state,
+        &caller,
+        "logout",
+        &Target {
+            app: None,
+            env: None,
+        },
+        None,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn me(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<api::User>> {
+    Ok(Json(user_view(&state, &caller.account).await?))
+}

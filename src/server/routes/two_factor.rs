@@ -1,0 +1,422 @@
+//! Second factors: enrollment (`setup`, then `confirm` with a first code), SMS sends, and
+//! verification, which issues the eight-hour grant.
+//!
+//! There is no route to change or remove an active second factor: only support's reset does.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use subtle::ConstantTimeEq;
+
+use crate::api::{
+    CodeRequest, GrantIssued, SetupRequest, SetupResponse, SmsSent, TwoFactorStatus, codes,
+};
+use crate::auth::sms::{self as sms_rules, Phone};
+use crate::auth::tokens::{self, TokenKind};
+use crate::auth::totp;
+use crate::server::AppState;
+use crate::server::error::{ApiError, ApiResult, JsonBody};
+use crate::server::extract::{Caller, GrantState};
+use crate::server::gate::{self, Target};
+use crate::store::{SecondFactor, SmsThrottle};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/2fa", get(status))
+        .route("/2fa/setup", post(setup))
+        .route("/2fa/confirm", post(confirm))
+        .route("/2fa/sms", post(send_sms_code))
+        .route("/2fa/verify", post(verify))
+}
+
+const NO_TARGET: Target<'static> = Target {
+    app: None,
+    env: None,
+};
+
+fn sealing_context(account_id: i64) -> String {
+    format!("padlock:totp:account:{account_id}")
+}
+
+async fn status(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<TwoFactorStatus>> {
+    let factor = state.store.second_factor(caller.account.id).await?;
+    let grant_expires_at = match &caller.grant {
+        GrantState::Valid(grant) => Some(crate::time::rfc3339(grant.expires_at)),
+        _ => None,
+    };
+    Ok(Json(TwoFactorStatus {
+        active: factor.as_ref().is_some_and(|f| f.active),
+        phone: factor
+            .as_ref()
+            .and_then(|f| f.phone.as_deref())
+            .map(sms_rules::mask),
+        method: factor.map(|f| f.method),
+        grant_expires_at,
+    }))
+}
+
+async fn setup(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(request): JsonBody<SetupRequest>,
+) -> ApiResult<Json<SetupResponse>> {
+    caller.require_person("set up a second factor")?;
+    let account = &caller.account;
+    let now = state.now();
+    let already_enrolled = || {
+        ApiError::new(
+            StatusCode::CONFLICT,
+            codes::ALREADY_ENROLLED,
+            "your second factor is already set up and cannot be changed by you; ask support to reset it (padlock admin reset-2fa USER)",
+        )
+    };
+    if state
+        .store
+        .second_factor(account.id)
+        .await?
+        .is_some_and(|f| f.active)
+    {
+        return Err(already_enrolled());
+    }
+    let response = match request.method.as_str() {
+        "totp" => {
+            let secret = totp::generate_secret();
+            let sealed = state.master_key.seal(&secret, &sealing_context(account.id));
+            if !state
+                .store
+                .start_enrollment(account.id, "totp", Some(&sealed), None, now)
+                .await?
+            {
+                return Err(already_enrolled());
+            }
+            SetupResponse {
+                method: "totp".into(),
+                secret: Some(totp::secret_base32(&secret)),
+                otpauth_uri: Some(totp::otpauth_uri(&secret, &account.username)),
+                phone: None,
+            }
+        }
+        "sms" => {
+            let phone_text = request.phone.as_deref().ok_or_else(|| {
+                ApiError::bad_request("SMS setup needs a phone number (E.164, e.g. +4915112345678)")
+            })?;
+            let phone = Phone::parse(phone_text).map_err(ApiError::bad_request)?;
+            if !state
+                .store
+                .start_enrollment(account.id, "sms", None, Some(phone.as_str()), now)
+                .await?
+            {
+                return Err(already_enrolled());
+            }
+            send_code(&state, &caller, phone.as_str()).await?;
+            SetupResponse {
+                method: "sms".into(),
+                secret: None,
+                otpauth_uri: None,
+                phone: Some(phone.masked()),
+            }
+        }
+        other => {
+            return Err(ApiError::bad_request(format!(
+                "unknown method {other:?}: use totp or sms"
+            )));
+        }
+    };
+    gate::audit(
+        &state,
+        &caller,
+        &format!("2fa_setup_{}", response.method),
+        &NO_TARGET,
+        None,
+    )
+    .await?;
+    Ok(Json(response))
+}
+
+/// Activates a pending enrollment with its first code; the activation is itself a
+/// successful check, so it yields a grant.
+async fn confirm(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(request): JsonBody<CodeRequest>,
+) -> ApiResult<Json<GrantIssued>> {
+    caller.require_person("confirm a second factor")?;
+    let factor = match state.store.second_factor(caller.account.id).await? {
+        Some(factor) if factor.active => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                codes::ALREADY_ENROLLED,
+                "your second factor is already active; use padlock 2fa status",
+            ));
+        }
+        Some(factor) => factor,
+        None => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                codes::NO_PENDING_ENROLLMENT,
+                "no enrollment is pending: start one with padlock 2fa setup",
+            ));
+        }
+    };
+    check_code(&state, &caller, &factor, &request.code, true).await?;
+    gate::audit(
+        &state,
+        &caller,
+        &format!("2fa_enroll_{}", factor.method),
+        &NO_TARGET,
+        None,
+    )
+    .await?;
+    Ok(Json(issue_grant(&state, &caller).await?))
+}
+
+async fn verify(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(request): JsonBody<CodeRequest>,
+) -> ApiResult<Json<GrantIssued>> {
+    caller.require_person("verify a second factor")?;
+    let factor = active_factor(&state, &caller).await?;
+    check_code(&state, &caller, &factor, &request.code, false).await?;
+    Ok(Json(issue_grant(&state, &caller).await?))
+}
+
+/// Sends a fresh code to the SMS number of the account (active, or pending enrollment).
+async fn send_sms_code(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SmsSent>> {
+    caller.require_person("request an SMS code")?;
+    let factor = state.store.second_factor(caller.account.id).await?;
+    let Some(phone) = factor.filter(|f| f.method == "sms").and_then(|f| f.phone) else {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            codes::BAD_REQUEST,
+            "your second factor is not SMS",
+        ));
+    };
+    Ok(Json(send_code(&state, &caller, &phone).await?))
+}
+
+async fn active_factor(state: &AppState, caller: &Caller) -> ApiResult<SecondFactor> {
+    state
+        .store
+        .second_factor(caller.account.id)
+        .await?
+        .filter(|f| f.active)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                codes::ENROLLMENT_REQUIRED,
+                "you have no second factor yet: set one up with padlock 2fa setup",
+            )
+        })
+}
+
+async fn send_code(state: &AppState, caller: &Caller, phone: &str) -> ApiResult<SmsSent> {
+    let now = state.now();
+    let code = sms_rules::generate_code();
+    let inserted = state
+        .store
+        .insert_sms_code(
+            caller.account.id,
+            phone,
+            &state.master_key.keyed_hash(&code),
+            now,
+            sms_rules::CODE_TTL_SECONDS,
+            sms_rules::RESEND_WAIT_SECONDS,
+            sms_rules::MAX_SENDS_PER_HOUR,
+        )
+        .await?;
+    let code_id = match inserted {
+        Ok(id) => id,
+        Err(throttle) => {
+            let (retry_after, why) = match throttle {
+                SmsThrottle::ResendTooSoon { retry_after } => (
+                    retry_after,
+                    "a code was sent moments ago; it is still valid",
+                ),
+                SmsThrottle::HourlyLimit { retry_after } => {
+                    (retry_after, "too many SMS codes were sent in the last hour")
+                }
+            };
+            gate::audit(
+                state,
+                caller,
+                "2fa_sms_send",
+                &NO_TARGET,
+                Some(codes::RATE_LIMITED),
+            )
+            .await?;
+            return Err(ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                codes::RATE_LIMITED,
+                format!("{why}; another can be sent in {retry_after} s"),
+            )
+            .with_retry_after(retry_after));
+        }
+    };
+    if let Err(err) = state.sms.send(phone, &code).await {
+        tracing::error!("SMS delivery failed: {err}");
+        state.store.delete_sms_code(code_id).await?;
+        return Err(ApiError::new(
+            StatusCode::BAD_GATEWAY,
+            codes::SMS_FAILED,
+            "the SMS could not be sent; try again in a minute or contact support",
+        ));
+    }
+    gate::audit(state, caller, "2fa_sms_send", &NO_TARGET, None).await?;
+    Ok(SmsSent {
+        phone: sms_rules::mask(phone),
+        resend_after: sms_rules::RESEND_WAIT_SECONDS as u64,
+        expires_at: crate::time::rfc3339(now + sms_rules::CODE_TTL_SECONDS),
+    })
+}
+
+fn locked_out(retry_after: i64) -> ApiError {
+    ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        codes::LOCKED_OUT,
+        format!(
+            "too many wrong codes: second-factor checks are locked for {}",
+            crate::time::human_left(retry_after)
+        ),
+    )
+    .with_retry_after(retry_after)
+}
+
+/// Checks one code against the factor, consuming it on success. Counts failures per account
+/// and locks the account after `lockout_failures` in a row. Wrong, expired and replayed codes
+/// get the same answer.
+async fn check_code(
+    state: &AppState,
+    caller: &Caller,
+    factor: &SecondFactor,
+    code: &str,
+    activate: bool,
+) -> ApiResult<()> {
+    let now = state.now();
+    let account = &caller.account;
+    if let Some(until) = account.locked_until.filter(|until| *until > now) {
+        gate::audit(
+            state,
+            caller,
+            "2fa_verify",
+            &NO_TARGET,
+            Some(codes::LOCKED_OUT),
+        )
+        .await?;
+        return Err(locked_out(until - now));
+    }
+    let code = code.trim();
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            codes::INVALID_CODE,
+            "a code is six digits",
+        ));
+    }
+    let accepted = match factor.method.as_str() {
+        "totp" => {
+            let sealed = factor
+                .secret_sealed
+                .as_deref()
+                .ok_or_else(|| ApiError::internal("TOTP factor without a secret"))?;
+            let secret = state
+                .master_key
+                .open(sealed, &sealing_context(account.id))
+                .map_err(ApiError::internal)?;
+            match totp::verify(&secret, code, now as u64) {
+                Some(step) => {
+                    state
+                        .store
+                        .consume_totp_step(account.id, step as i64, activate, now)
+                        .await?
+                }
+                None => false,
+            }
+        }
+        _ => {
+            let max = sms_rules::MAX_ATTEMPTS;
+            match state.store.pending_sms_code(account.id, now, max).await? {
+                Some(pending) => {
+                    let matches: bool = state
+                        .master_key
+                        .keyed_hash(code)
+                        .as_bytes()
+                        .ct_eq(pending.code_hash.as_bytes())
+                        .into();
+                    if matches {
+                        state.store.consume_sms_code(pending.id, now, max).await?
+                            && (!activate || state.store.activate_sms(account.id, now).await?)
+                    } else {
+                        state.store.count_sms_attempt(pending.id).await?;
+                        false
+                    }
+                }
+                None => false,
+            }
+        }
+    };
+    if accepted {
+        state.store.clear_failures(account.id).await?;
+        gate::audit(state, caller, "2fa_verify", &NO_TARGET, None).await?;
+        return Ok(());
+    }
+    let locked_until = state
+        .store
+        .record_failure(
+            account.id,
+            state.config.lockout_failures,
+            state.config.lockout_duration.seconds(),
+            now,
+        )
+        .await?;
+    gate::audit(
+        state,
+        caller,
+        "2fa_verify",
+        &NO_TARGET,
+        Some(codes::INVALID_CODE),
+    )
+    .await?;
+    if let Some(until) = locked_until {
+        gate::audit(
+            state,
+            caller,
+            "2fa_lockout",
+            &NO_TARGET,
+            Some(codes::LOCKED_OUT),
+        )
+        .await?;
+        return Err(locked_out(until - now));
+    }
+    Err(ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        codes::INVALID_CODE,
+        "the code is wrong, expired or already used",
+    ))
+}
+
+async fn issue_grant(state: &AppState, caller: &Caller) -> ApiResult<GrantIssued> {
+    let now = state.now();
+    let token = tokens::generate(TokenKind::Grant);
+    let expires_at = now + state.config.grant_ttl.seconds();
+    let id = state
+        .store
+        .create_grant(
+            "grant",
+            caller.account.id,
+            caller.session_id(),
+            &tokens::digest(&token),
+            None,
+            None,
+            now,
+            expires_at,
+        )
+        .await?;
+    gate::audit(state, caller, "grant_issue", &NO_TARGET, None).await?;
+    Ok(GrantIssued {
+        id,
+        token,
+        expires_at: crate::time::rfc3339(expires_at),
+    })
+}

@@ -1,0 +1,301 @@
+//! Shared test plumbing: a real `padlock server --dev` on a random port, and users who drive
+//! the real binary against it.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command as StdCommand, Stdio};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_padlock");
+
+/// Variables a developer's shell or CI may have set that would leak into the tests.
+const INHERITED: &[&str] = &[
+    "PADLOCK_SERVER",
+    "PADLOCK_GRANT",
+    "PADLOCK_OTP",
+    "PADLOCK_OTP_COMMAND",
+    "PADLOCK_PASSWORD",
+    "PADLOCK_OUTPUT",
+    "PADLOCK_CONFIG",
+    "PADLOCK_CONFIG_DIR",
+    "PADLOCK_CREDENTIAL_STORE",
+    "PADLOCK_MASTER_KEY",
+    "PADLOCK_DATABASE_URL",
+    "PADLOCK_GRANT_TTL",
+    "PADLOCK_LOCKOUT_FAILURES",
+    "PADLOCK_LOCKOUT_DURATION",
+];
+
+fn scrub(cmd: &mut StdCommand) {
+    for var in INHERITED {
+        cmd.env_remove(var);
+    }
+}
+
+/// A running `padlock server --dev`, killed when dropped.
+pub struct Server {
+    child: Option<Child>,
+    pub url: String,
+    pub data_dir: PathBuf,
+    pub admin_password: String,
+    pub outbox: PathBuf,
+    /// Extra arguments and environment the server was started with, for restarts.
+    args: Vec<String>,
+    envs: Vec<(String, String)>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Server {
+    pub fn start() -> Server {
+        Server::start_with(&[], &[])
+    }
+
+    /// Starts a dev server in a fresh data folder with extra arguments and `PADLOCK_*`
+    /// settings (e.g. `("PADLOCK_GRANT_TTL", "2s")`).
+    pub fn start_with(args: &[&str], envs: &[(&str, &str)]) -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let data_dir = dir.path().join("data");
+        let mut server = Server {
+            child: None,
+            url: String::new(),
+            data_dir,
+            admin_password: String::new(),
+            outbox: PathBuf::new(),
+            args: args.iter().map(|a| a.to_string()).collect(),
+            envs: envs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            _dir: Some(dir),
+        };
+        server.spawn();
+        server
+    }
+
+    fn spawn(&mut self) {
+        let mut cmd = StdCommand::new(BIN);
+        scrub(&mut cmd);
+        cmd.args([
+            "server",
+            "--dev",
+            "--listen",
+            "127.0.0.1:0",
+            "--output",
+            "json",
+            "--data-dir",
+        ])
+        .arg(&self.data_dir)
+        .args(&self.args)
+        .envs(self.envs.iter().map(|(k, v)| (k, v)))
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+        let mut child = cmd.spawn().expect("padlock server starts");
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("the server prints its address");
+        let info: Value =
+            serde_json::from_str(&line).unwrap_or_else(|err| panic!("server said {line:?}: {err}"));
+        self.url = info["url"].as_str().unwrap().to_owned();
+        self.admin_password = info["admin_password"].as_str().unwrap().to_owned();
+        self.outbox = PathBuf::from(info["sms_outbox"].as_str().unwrap());
+        self.child = Some(child);
+    }
+
+    /// Kills the server with SIGKILL (no shutdown of any kind).
+    pub fn kill9(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().ok();
+            child.wait().ok();
+        }
+    }
+
+    /// Kills and starts again on the same data folder (a new port; dev mode gives `admin` a
+    /// new password).
+    pub fn restart(&mut self) {
+        self.kill9();
+        self.spawn();
+    }
+
+    /// A user with a fresh config directory, not logged in.
+    pub fn user(&self) -> User {
+        User::new(&self.url)
+    }
+
+    /// `admin`, logged in.
+    pub fn admin(&self) -> User {
+        let admin = self.user();
+        admin.login("admin", &self.admin_password);
+        admin
+    }
+
+    /// Creates an account through `admin` and returns its generated password.
+    pub fn create_user(&self, admin: &User, name: &str) -> String {
+        let out = admin.json(&["admin", "users", "create", name]);
+        out["password"].as_str().unwrap().to_owned()
+    }
+
+    /// The SMS codes sent so far, newest last.
+    pub fn sms_codes(&self, to: &str) -> Vec<String> {
+        std::fs::read_to_string(&self.outbox)
+            .unwrap_or_default()
+            .lines()
+            .map(|line| serde_json::from_str::<Value>(line).unwrap())
+            .filter(|v| v["to"] == to)
+            .map(|v| v["code"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill9();
+    }
+}
+
+/// Someone using the CLI: their own config directory, the file credential store (the
+/// keyring stores have tests of their own), no terminal.
+pub struct User {
+    pub config_dir: tempfile::TempDir,
+    pub server: String,
+}
+
+impl User {
+    pub fn new(server: &str) -> User {
+        User {
+            config_dir: tempfile::tempdir().unwrap(),
+            server: server.to_owned(),
+        }
+    }
+
+    /// `padlock` with this user's environment; stdin is empty unless set.
+    pub fn cmd(&self) -> Command {
+        let mut std = StdCommand::new(BIN);
+        scrub(&mut std);
+        std.env("PADLOCK_CONFIG_DIR", self.config_dir.path())
+            .env("PADLOCK_SERVER", &self.server)
+            .env("PADLOCK_CREDENTIAL_STORE", "file");
+        let mut cmd = Command::from_std(std);
+        cmd.timeout(Duration::from_secs(60)).write_stdin("");
+        cmd
+    }
+
+    pub fn login(&self, username: &str, password: &str) {
+        self.cmd()
+            .args(["login", username, "--password-stdin"])
+            .write_stdin(format!("{password}\n"))
+            .assert()
+            .success();
+    }
+
+    /// Runs a command that must succeed with `--output json` and parses its stdout.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let out = self
+            .cmd()
+            .args(args)
+            .args(["--output", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "padlock {args:?} failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|err| {
+            panic!(
+                "padlock {args:?} printed no JSON ({err}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        })
+    }
+
+    /// Runs a command that must fail with `exit`, and returns the JSON error's code.
+    pub fn fails(&self, args: &[&str], exit: i32) -> String {
+        let out = self
+            .cmd()
+            .args(args)
+            .args(["--output", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(exit),
+            "padlock {args:?}: stdout {} stderr {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "errors print nothing on stdout: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let err: Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
+            panic!(
+                "stderr is not one JSON error ({e}): {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        err["error"]["code"].as_str().unwrap().to_owned()
+    }
+
+    /// Sets up TOTP through the scripting contract and returns the base32 secret; the user
+    /// then holds a grant.
+    pub fn enroll_totp(&self) -> String {
+        let setup = self.json(&["2fa", "setup", "--method", "totp", "--no-input"]);
+        let secret = setup["secret"].as_str().unwrap().to_owned();
+        self.cmd()
+            .args(["2fa", "confirm", "--otp", &totp_now(&secret)])
+            .assert()
+            .success();
+        secret
+    }
+
+    pub fn config_dir(&self) -> &Path {
+        self.config_dir.path()
+    }
+}
+
+pub fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// The code of `secret` (base32) for the step containing `time`.
+pub fn totp_at(secret: &str, time: u64) -> String {
+    let secret = totp_rs::Secret::try_from_base32(secret).unwrap();
+    totp_rs::Builder::new()
+        .with_secret(secret)
+        .build()
+        .unwrap()
+        .generate(time)
+        .to_string()
+}
+
+pub fn totp_now(secret: &str) -> String {
+    totp_at(secret, unix_now())
+}
+
+/// Waits until the next 30-second step starts, so two codes in a test are of different steps.
+pub fn wait_next_step() {
+    let left = 30 - unix_now() % 30;
+    std::thread::sleep(Duration::from_secs(left) + Duration::from_millis(100));
+}
+
+/// A plain HTTP client for requests the CLI would never send (bad input, raw API checks).
+pub fn http() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
+}

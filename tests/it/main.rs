@@ -1,0 +1,6 @@
+//! padlock's integration tests: one binary, one module per area. Every test starts the real
+//! server on a random port and drives the real `padlock` binary, each user in its own
+//! `PADLOCK_CONFIG_DIR`.
+
+mod foundation;
+mod helpers;
