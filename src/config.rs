@@ -50,6 +50,8 @@ pub struct Config {
     pub session_ttl: Span,
     pub lockout_failures: i64,
     pub lockout_duration: Span,
+    /// How long an SMS code stays valid.
+    pub sms_code_ttl: Span,
     /// Largest package accepted, in bytes.
     pub max_package_bytes: u64,
     pub tls_cert: Option<PathBuf>,
@@ -71,6 +73,7 @@ impl Default for Config {
             session_ttl: Span(Duration::from_secs(30 * 24 * 3600)),
             lockout_failures: 5,
             lockout_duration: Span(Duration::from_secs(15 * 60)),
+            sms_code_ttl: Span(Duration::from_secs(crate::auth::sms::CODE_TTL_SECONDS as u64)),
             max_package_bytes: 8 << 30,
             tls_cert: None,
             tls_key: None,
@@ -135,6 +138,7 @@ const ENV_KEYS: &[&str] = &[
     "session_ttl",
     "lockout_failures",
     "lockout_duration",
+    "sms_code_ttl",
     "max_package_bytes",
     "tls_cert",
     "tls_key",

@@ -4,7 +4,7 @@
 use rand::Rng;
 use rand::rngs::OsRng;
 
-/// How long an SMS code stays valid.
+/// How long an SMS code stays valid by default (`sms_code_ttl`).
 pub const CODE_TTL_SECONDS: i64 = 5 * 60;
 /// Wrong tries allowed on one code before it is burnt.
 pub const MAX_ATTEMPTS: i64 = 5;

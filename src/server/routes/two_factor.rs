@@ -221,7 +221,7 @@ async fn send_code(state: &AppState, caller: &Caller, phone: &str) -> ApiResult<
             phone,
             &state.master_key.keyed_hash(&code),
             now,
-            sms_rules::CODE_TTL_SECONDS,
+            state.config.sms_code_ttl.seconds(),
             sms_rules::RESEND_WAIT_SECONDS,
             sms_rules::MAX_SENDS_PER_HOUR,
         )
@@ -267,7 +267,7 @@ async fn send_code(state: &AppState, caller: &Caller, phone: &str) -> ApiResult<
     Ok(SmsSent {
         phone: sms_rules::mask(phone),
         resend_after: sms_rules::RESEND_WAIT_SECONDS as u64,
-        expires_at: crate::time::rfc3339(now + sms_rules::CODE_TTL_SECONDS),
+        expires_at: crate::time::rfc3339(now + state.config.sms_code_ttl.seconds()),
     })
 }
 
