@@ -237,6 +237,8 @@ pub struct AuditEvent {
     /// `session:ID`, `grant:ID` or `ci_grant:ID`.
     pub via: Option<String>,
     pub client: Option<String>,
+    /// The CI grant's label, when the request used one.
+    pub label: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -259,6 +261,13 @@ pub struct Operation {
     pub created_at: String,
     pub finished_at: Option<String>,
     pub exit_code: Option<i64>,
+    /// When the grant that started it expires (only in the answer that starts it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant_expires_at: Option<String>,
+    /// How long the last successful run of this kind there took, in seconds (only in the
+    /// answer that starts it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typical_seconds: Option<i64>,
 }
 
 impl Operation {
@@ -301,4 +310,58 @@ pub struct Backup {
     pub sha256: Option<String>,
     pub created_at: String,
     pub ready: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssueGrantRequest {
+    pub app: String,
+    pub envs: Vec<String>,
+    /// Operations: `transport`, `manage`, `backups`.
+    pub allow: Vec<String>,
+    /// Lifetime such as `8h` (default 8h, capped by the server's `ci_grant_max_ttl`).
+    #[serde(default)]
+    pub ttl: Option<String>,
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+/// A CI grant as listed: never the token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CiGrant {
+    pub id: i64,
+    pub label: Option<String>,
+    pub issuer: String,
+    pub app: Option<String>,
+    pub envs: Vec<String>,
+    pub allow: Vec<String>,
+    pub issued_at: String,
+    pub expires_at: String,
+    pub revoked_at: Option<String>,
+    pub last_used_at: Option<String>,
+    /// `active`, `expired` or `revoked`.
+    pub state: String,
+}
+
+/// The answer to issuing a CI grant: the token is shown this once.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CiGrantIssued {
+    #[serde(flatten)]
+    pub grant: CiGrant,
+    pub token: String,
+}
+
+/// The pre-flight answer of `GET /v1/can-i`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CanI {
+    pub allowed: bool,
+    pub operation: String,
+    pub app: String,
+    pub env: String,
+    /// Why not (an error code such as `forbidden`, `out_of_scope`, `second_factor_required`).
+    pub reason: Option<String>,
+    pub message: Option<String>,
+    /// When the grant in force expires (CI grant, or the interactive grant).
+    pub grant_expires_at: Option<String>,
+    pub grant_seconds_left: Option<i64>,
 }

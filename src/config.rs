@@ -73,7 +73,9 @@ impl Default for Config {
             session_ttl: Span(Duration::from_secs(30 * 24 * 3600)),
             lockout_failures: 5,
             lockout_duration: Span(Duration::from_secs(15 * 60)),
-            sms_code_ttl: Span(Duration::from_secs(crate::auth::sms::CODE_TTL_SECONDS as u64)),
+            sms_code_ttl: Span(Duration::from_secs(
+                crate::auth::sms::CODE_TTL_SECONDS as u64,
+            )),
             max_package_bytes: 8 << 30,
             tls_cert: None,
             tls_key: None,

@@ -104,6 +104,7 @@ fn classify(err: &anyhow::Error) -> (String, u8) {
             return match cli {
                 CliError::Usage(_) => ("usage".into(), 2),
                 CliError::NeedSecondFactor(_) => (codes::SECOND_FACTOR_REQUIRED.into(), 3),
+                CliError::NotAllowed(_) => (codes::FORBIDDEN.into(), 4),
                 CliError::NotLoggedIn(_) => (codes::UNAUTHENTICATED.into(), 1),
             };
         }

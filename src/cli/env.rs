@@ -60,6 +60,7 @@ pub async fn operate(
     let op: Operation = conn
         .call(ctx, |c| c.request(Method::POST, &path).json(&request))
         .await?;
+    warn_if_grant_ends_first(ctx, &op);
     if detach {
         return ctx.print(&op, |op| {
             format!("Operation {} started: padlock ops follow {}", op.id, op.id)
@@ -70,6 +71,39 @@ pub async fn operate(
         op.id, op.kind, op.app, op.env
     ));
     super::ops::follow(ctx, &mut conn, op.id).await
+}
+
+/// Without a past run to go by, a grant with less than this left is worth a warning.
+const SHORT_GRANT_SECONDS: i64 = 15 * 60;
+
+/// Warns when the grant in force will expire before a run as long as the last one ends:
+/// the operation itself goes on, but following it or the next step may need a new grant.
+fn warn_if_grant_ends_first(ctx: &Ctx, op: &Operation) {
+    let Some(expires_at) = op
+        .grant_expires_at
+        .as_deref()
+        .and_then(crate::time::parse_rfc3339)
+    else {
+        return;
+    };
+    let left = expires_at - crate::time::now();
+    let needed = op.typical_seconds.unwrap_or(SHORT_GRANT_SECONDS);
+    if left < needed {
+        let typical = op
+            .typical_seconds
+            .map(|s| {
+                format!(
+                    ", and the last {} there took {}",
+                    op.kind,
+                    crate::time::human_left(s)
+                )
+            })
+            .unwrap_or_default();
+        eprintln!(
+            "warning: the grant in force expires in {}{typical}; renew it before the next step (padlock 2fa verify, or a new CI grant)",
+            crate::time::human_left(left)
+        );
+    }
 }
 
 pub async fn transport(ctx: &Ctx, args: TransportArgs) -> anyhow::Result<()> {

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod backups;
 pub mod completions;
 pub mod env;
+pub mod grant;
 pub mod login;
 pub mod node;
 pub mod ops;
@@ -165,6 +166,12 @@ pub enum Command {
     /// Your second factor
     #[command(name = "2fa", subcommand)]
     TwoFactor(two_factor::TwoFactorCmd),
+    /// CI grants: pre-issued, scoped, expiring grants for scripts
+    #[command(subcommand)]
+    Grant(grant::GrantCmd),
+    /// Would an operation be allowed now? Exit 0 yes, 4 no; nothing is done
+    #[command(name = "can-i")]
+    CanI(grant::CanIArgs),
     /// Follow operations
     #[command(subcommand)]
     Ops(ops::OpsCmd),
@@ -188,6 +195,9 @@ pub enum CliError {
     /// A second factor is needed and cannot be asked for: exit 3.
     #[error("{0}")]
     NeedSecondFactor(String),
+    /// Not allowed, decided before asking the server to act: exit 4.
+    #[error("{0}")]
+    NotAllowed(String),
     /// Not logged in, or the session ended: exit 1.
     #[error("{0}")]
     NotLoggedIn(String),
@@ -512,6 +522,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Permissions(cmd) => cmd.run(&ctx).await,
         Command::Node(cmd) => cmd.run(&ctx).await,
         Command::TwoFactor(cmd) => cmd.run(&ctx).await,
+        Command::Grant(cmd) => cmd.run(&ctx).await,
+        Command::CanI(args) => grant::can_i(&ctx, args).await,
         Command::Ops(cmd) => cmd.run(&ctx).await,
         Command::Audit(args) => audit::audit(&ctx, args).await,
         Command::Admin(cmd) => cmd.run(&ctx).await,

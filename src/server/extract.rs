@@ -154,6 +154,7 @@ where
                         ),
                     ));
                 }
+                state.store.touch_grant(grant.id, now).await?;
                 let account = state
                     .store
                     .account_by_id(grant.account_id)

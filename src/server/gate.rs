@@ -148,6 +148,16 @@ pub async fn authorize(
     decision
 }
 
+/// Decides an attempt like `authorize`, without recording it: for pre-flight questions.
+pub async fn check(
+    state: &AppState,
+    caller: &Caller,
+    action: Action,
+    target: &Target<'_>,
+) -> Result<(), ApiError> {
+    decide(state, caller, action, target).await
+}
+
 async fn decide(
     state: &AppState,
     caller: &Caller,
@@ -296,6 +306,10 @@ pub async fn audit(
             reason: reason.map(str::to_owned),
             via: Some(caller.via_label()),
             client: Some(caller.client.clone()),
+            label: match &caller.via {
+                Via::CiGrant(grant) => grant.label.clone(),
+                Via::Session { .. } => None,
+            },
             ..AuditRecord::default()
         })
         .await?;

@@ -132,6 +132,7 @@ pub struct AuditRecord {
     pub reason: Option<String>,
     pub via: Option<String>,
     pub client: Option<String>,
+    pub label: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -274,6 +275,7 @@ fn audit(row: &AnyRow) -> sqlx::Result<AuditRecord> {
         reason: row.try_get("reason")?,
         via: row.try_get("via")?,
         client: row.try_get("client")?,
+        label: row.try_get("label")?,
     })
 }
 
@@ -1176,6 +1178,18 @@ log = log || $3 \
         Ok(done.rows_affected())
     }
 
+    /// How long the last successful operation of this kind on this environment took.
+    pub async fn typical_duration(&self, env_id: i64, kind: &str) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT finished_at - created_at FROM operations \
+             WHERE env_id = $1 AND kind = $2 AND state = 'succeeded' ORDER BY id DESC LIMIT 1",
+        )
+        .bind(env_id)
+        .bind(kind)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
     // ---- backups --------------------------------------------------------------------
 
     pub async fn create_backup(&self, app_id: i64, env_id: i64, now: i64) -> Result<i64> {
@@ -1235,8 +1249,8 @@ log = log || $3 \
     /// Appends one event; awaited before the answer it explains is sent.
     pub async fn record_audit(&self, event: &AuditRecord) -> Result<i64> {
         Ok(sqlx::query_scalar(
-            "INSERT INTO audit_events (at, actor, action, app, env, outcome, reason, via, client) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            "INSERT INTO audit_events (at, actor, action, app, env, outcome, reason, via, client, label) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(event.at)
         .bind(&event.actor)
@@ -1247,6 +1261,7 @@ log = log || $3 \
         .bind(&event.reason)
         .bind(&event.via)
         .bind(&event.client)
+        .bind(&event.label)
         .fetch_one(&self.pool)
         .await?)
     }
@@ -1264,7 +1279,7 @@ log = log || $3 \
         let (viewer_id, viewer_name) =
             viewer.map_or((None, None), |(id, name)| (Some(id), Some(name)));
         let rows = sqlx::query(
-            "SELECT id, at, actor, action, app, env, outcome, reason, via, client FROM audit_events \
+            "SELECT id, at, actor, action, app, env, outcome, reason, via, client, label FROM audit_events \
              WHERE at >= $1 AND ($2 IS NULL OR app = $2) \
                AND ($3 IS NULL OR actor = $4 OR app IN (SELECT p.name FROM apps p JOIN members m ON m.app_id = p.id \
                                                   WHERE m.account_id = $3 AND m.is_contact = 1)) \

@@ -299,3 +299,110 @@ pub fn http() -> reqwest::blocking::Client {
         .build()
         .unwrap()
 }
+
+// Plumbing for the foundation tests (issue 3): runs outside a `User`, whole JSON errors,
+// the session token a user's file store holds, raw API logins.
+
+/// `padlock` with none of the caller's `PADLOCK_*` variables, for runs that set up their own
+/// environment (a PTY, a private D-Bus, no server at all).
+pub fn padlock() -> StdCommand {
+    let mut cmd = StdCommand::new(BIN);
+    scrub(&mut cmd);
+    cmd
+}
+
+/// The `{"code","message"}` of a command that failed under `--output json`, checked the way
+/// `User::fails` checks it: the expected exit code, nothing on stdout, one JSON error on
+/// stderr.
+pub fn json_error(out: &std::process::Output, exit: i32, what: &str) -> Value {
+    assert_eq!(
+        out.status.code(),
+        Some(exit),
+        "{what}: stdout {} stderr {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "{what}: errors print nothing on stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
+        panic!(
+            "{what}: stderr is not one JSON error ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert!(err["error"]["code"].is_string(), "{what}: {err}");
+    assert!(err["error"]["message"].is_string(), "{what}: {err}");
+    err["error"].clone()
+}
+
+impl User {
+    /// Like `fails`, but returns the whole error (`code` and `message`).
+    pub fn error(&self, args: &[&str], exit: i32) -> Value {
+        let out = self
+            .cmd()
+            .args(args)
+            .args(["--output", "json"])
+            .output()
+            .unwrap();
+        json_error(&out, exit, &format!("padlock {args:?}"))
+    }
+
+    /// The session token the file credential store holds for this user's server.
+    pub fn session_token(&self) -> String {
+        let path = self.config_dir().join("credentials.json");
+        let entries: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|err| panic!("{} is not JSON: {err}", path.display()));
+        let secrets: Value = serde_json::from_str(
+            entries[self.server.as_str()]
+                .as_str()
+                .unwrap_or_else(|| panic!("no entry for {} in {entries}", self.server)),
+        )
+        .unwrap();
+        secrets["session"].as_str().unwrap().to_owned()
+    }
+}
+
+/// Logs in through the raw API and returns the session token.
+pub fn api_login(server: &Server, username: &str, password: &str) -> String {
+    let response = http()
+        .post(format!("{}/v1/sessions", server.url))
+        .json(&serde_json::json!({"username": username, "password": password}))
+        .send()
+        .unwrap();
+    assert!(
+        response.status().is_success(),
+        "login {username}: {response:?}"
+    );
+    let body: Value = response.json().unwrap();
+    body["token"].as_str().unwrap().to_owned()
+}
+
+impl User {
+    /// `padlock` with this user's environment as a plain `std` command (for a PTY, or when a
+    /// test needs the process itself).
+    pub fn std_cmd(&self) -> StdCommand {
+        let mut cmd = StdCommand::new(BIN);
+        scrub(&mut cmd);
+        cmd.env("PADLOCK_CONFIG_DIR", self.config_dir.path())
+            .env("PADLOCK_SERVER", &self.server)
+            .env("PADLOCK_CREDENTIAL_STORE", "file");
+        cmd
+    }
+
+    /// What the file credential store holds for this user's server: `session`, `grant`,
+    /// `grant_expires_at` (Null when logged out).
+    pub fn stored_secrets(&self) -> Value {
+        let path = self.config_dir.path().join("credentials.json");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return Value::Null;
+        };
+        let entries: Value = serde_json::from_str(&text).unwrap();
+        match entries.as_object().and_then(|o| o.values().next()) {
+            Some(Value::String(secrets)) => serde_json::from_str(secrets).unwrap(),
+            _ => Value::Null,
+        }
+    }
+}

@@ -78,6 +78,7 @@ async fn list(
                 reason: e.reason,
                 via: e.via,
                 client: e.client,
+                label: e.label,
             })
             .collect(),
     ))

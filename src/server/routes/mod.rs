@@ -3,6 +3,7 @@
 mod admin;
 mod apps;
 mod audit;
+mod grants;
 mod operations;
 mod packages;
 mod permissions;
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .merge(packages::routes())
         .merge(permissions::routes())
         .merge(operations::routes())
+        .merge(grants::routes())
         .merge(audit::routes())
         .merge(admin::routes())
 }

@@ -63,6 +63,8 @@ fn view(op: &OperationRecord) -> api::Operation {
         created_at: crate::time::rfc3339(op.created_at),
         finished_at: op.finished_at.map(crate::time::rfc3339),
         exit_code: op.exit_code,
+        grant_expires_at: None,
+        typical_seconds: None,
     }
 }
 
@@ -170,7 +172,14 @@ async fn start_operation(
             backup_path(&state, backup_id).display().to_string(),
         ));
     }
-    let answer = view(&op);
+    let mut answer = view(&op);
+    answer.grant_expires_at = match (&caller.via, &caller.grant) {
+        (Via::CiGrant(grant), _) | (_, GrantState::Valid(grant)) => {
+            Some(crate::time::rfc3339(grant.expires_at))
+        }
+        _ => None,
+    };
+    answer.typical_seconds = state.store.typical_duration(env.id, &request.kind).await?;
     tokio::spawn(execute(state, op, plan, vars, env));
     Ok((StatusCode::ACCEPTED, Json(answer)))
 }

@@ -17,7 +17,7 @@ use super::find_app;
 use crate::api::{self, codes};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, QueryParams};
-use crate::server::extract::Caller;
+use crate::server::extract::{Caller, Via};
 use crate::server::gate::Rights;
 use crate::store::PackageRecord;
 
@@ -101,6 +101,18 @@ async fn upload(
 ) -> ApiResult<(StatusCode, Json<api::Package>)> {
     let app = find_app(&state, &app_name).await?;
     let rights = Rights::of(&state, &caller, &app).await?;
+    if let Via::CiGrant(grant) = &caller.via
+        && !(grant.app_id == Some(app.id) && grant.operations.iter().any(|op| op == "transport"))
+    {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            codes::OUT_OF_SCOPE,
+            format!(
+                "CI grant {} does not cover uploading packages to {}",
+                grant.id, app.name
+            ),
+        ));
+    }
     if !rights.has_anywhere("transport") {
         return Err(ApiError::forbidden(format!(
             "uploading packages to {} needs the transport permission",

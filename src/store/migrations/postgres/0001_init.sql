@@ -144,6 +144,8 @@ CREATE TABLE audit_events (
     outcome TEXT    NOT NULL,
     reason  TEXT,
     via     TEXT,
-    client  TEXT
+    client  TEXT,
+    -- The CI grant's label, for events of requests made with one.
+    label   TEXT
 );
 CREATE INDEX audit_events_by_app ON audit_events (app, at);
