@@ -31,6 +31,8 @@ pub enum ClientError {
     Unreachable { server: String, detail: String },
     #[error("{}", .0.message)]
     Api(ErrorDetail),
+    #[error("cannot use the CA certificates in PADLOCK_CA_CERT={path:?}: {detail}")]
+    CaCert { path: String, detail: String },
     #[error(
         "the server at {server} sent an answer padlock cannot read ({detail}); is it a padlock server of a matching version?"
     )]
@@ -76,17 +78,33 @@ fn causes(err: &reqwest::Error) -> String {
 }
 
 impl Client {
-    pub fn new(server: &str, auth: Auth) -> Client {
-        let http = reqwest::Client::builder()
+    /// A client for `server`. `PADLOCK_CA_CERT` names a PEM file of extra trusted roots, for
+    /// servers with a company or self-signed certificate.
+    pub fn new(server: &str, auth: Auth) -> Result<Client, ClientError> {
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
-            .user_agent(concat!("padlock/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .expect("the TLS backend is compiled in, so the client always builds");
-        Client {
+            .user_agent(concat!("padlock/", env!("CARGO_PKG_VERSION")));
+        if let Some(path) = std::env::var_os("PADLOCK_CA_CERT") {
+            let bad = |detail: String| ClientError::CaCert {
+                path: path.to_string_lossy().into_owned(),
+                detail,
+            };
+            let pem = std::fs::read(&path).map_err(|err| bad(err.to_string()))?;
+            for cert in
+                reqwest::Certificate::from_pem_bundle(&pem).map_err(|err| bad(err.to_string()))?
+            {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+        let http = builder.build().map_err(|err| ClientError::CaCert {
+            path: String::new(),
+            detail: err.to_string(),
+        })?;
+        Ok(Client {
             http,
             base: server.trim_end_matches('/').to_owned(),
             auth,
-        }
+        })
     }
 
     pub fn server(&self) -> &str {

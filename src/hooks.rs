@@ -84,7 +84,7 @@ pub async fn run(
                 get("PADLOCK_APP"),
                 get("PADLOCK_ENV"),
                 get("PADLOCK_ACTOR"),
-                get("PADLOCK_PACKAGE_FILE"),
+                get("PADLOCK_PACKAGE_NAME"),
                 get("PADLOCK_PACKAGE_SHA256"),
             ));
             if let Some((_, file)) = vars.iter().find(|(k, _)| k == "PADLOCK_BACKUP_FILE")

@@ -78,8 +78,11 @@ fn init_tracing(verbose: u8, quiet: bool) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    use std::io::IsTerminal;
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(color)
         .with_writer(std::io::stderr)
         .init();
 }
@@ -97,6 +100,7 @@ fn classify(err: &anyhow::Error) -> (String, u8) {
             return match client {
                 ClientError::Unreachable { .. } => ("unreachable".into(), 6),
                 ClientError::BadAnswer { .. } => ("bad_answer".into(), 1),
+                ClientError::CaCert { .. } => ("usage".into(), 2),
                 ClientError::Api(detail) => (detail.code.clone(), exit_code_for(&detail.code)),
             };
         }

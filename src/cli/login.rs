@@ -63,7 +63,7 @@ pub async fn login(ctx: &Ctx, args: LoginArgs) -> anyhow::Result<()> {
     let password = read_password(ctx, &args)?;
     // Open the credential store first: if it is unusable, say so before asking the server.
     let (store, choice) = ctx.open_store(&state)?;
-    let client = Client::new(&server, Auth::None);
+    let client = Client::new(&server, Auth::None)?;
     let response: LoginResponse = client
         .json(
             client
@@ -111,7 +111,7 @@ pub async fn logout(ctx: &Ctx) -> anyhow::Result<()> {
                 token: secrets.session,
                 grant: None,
             },
-        );
+        )?;
         match client
             .send(client.request(Method::DELETE, "/sessions/current"))
             .await

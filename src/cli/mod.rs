@@ -323,7 +323,7 @@ impl Ctx {
             })?;
             let server = normalize_server(&server)?;
             return Ok(Connection {
-                client: Client::new(&server, Auth::CiGrant(grant.trim().to_owned())),
+                client: Client::new(&server, Auth::CiGrant(grant.trim().to_owned()))?,
                 store: None,
                 state,
             });
@@ -347,7 +347,7 @@ impl Ctx {
                     token: secrets.session,
                     grant,
                 },
-            ),
+            )?,
             store: Some(store),
             state,
         })

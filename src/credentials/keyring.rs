@@ -171,7 +171,8 @@ pub(super) fn failure(store: &str, action: &'static str, error: CoreError) -> Cr
     }
 }
 
-/// Against a real gnome-keyring: run under `.ci/with-secret-service.sh`, otherwise skipped.
+/// Against a real gnome-keyring, but only the disposable one of `.ci/with-secret-service.sh`:
+/// plain `cargo test` re-runs each of these tests under that wrapper by itself.
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     use super::super::{Backend, open_with};
@@ -186,17 +187,67 @@ mod tests {
     /// others (and their timings) while the daemon is stopped.
     static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
-    /// Returns the serialising guard when the wrapper's Secret Service is there. Only that
-    /// disposable keyring is used, never a developer's real one (which might be locked and
-    /// pop up an unlock dialog).
-    fn secret_service() -> Option<MutexGuard<'static, ()>> {
-        let ready = std::env::var_os("PADLOCK_TEST_SECRET_SERVICE").is_some()
-            && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
-        if !ready {
-            println!("skipped: no Secret Service (run under .ci/with-secret-service.sh)");
+    /// The programs the wrapper and these tests run, with their Debian/Ubuntu packages.
+    const TOOLS: [(&str, &str); 4] = [
+        ("dbus-run-session", "dbus"),
+        ("dbus-send", "dbus"),
+        ("gnome-keyring-daemon", "gnome-keyring"),
+        ("secret-tool", "libsecret-tools"),
+    ];
+
+    /// Starts the Secret Service test `test` (its name in this module). Under the wrapper
+    /// (which sets PADLOCK_TEST_SECRET_SERVICE) returns the serialising guard: the test body
+    /// runs, and a missing Secret Service is a failure. Otherwise runs this one test in a
+    /// child of this test binary under the wrapper and asserts that it ran and passed, or
+    /// skips when the wrapper's tools are missing; then returns `None`. Either way only the
+    /// wrapper's throwaway keyring is used, never a developer's real one (which might be
+    /// locked and pop up an unlock dialog).
+    fn secret_service(test: &str) -> Option<MutexGuard<'static, ()>> {
+        if std::env::var_os("PADLOCK_TEST_SECRET_SERVICE").is_some() {
+            assert!(
+                std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+                "PADLOCK_TEST_SECRET_SERVICE is set but there is no session bus"
+            );
+            return Some(ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner));
+        }
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let mut missing: Vec<&str> = TOOLS
+            .iter()
+            .filter(|(tool, _)| !std::env::split_paths(&path).any(|dir| dir.join(tool).is_file()))
+            .map(|(_, package)| *package)
+            .collect();
+        if !missing.is_empty() {
+            missing.dedup();
+            println!(
+                "skipped: no Secret Service to test against; install {}",
+                missing.join(" ")
+            );
             return None;
         }
-        Some(ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner))
+        // The test's full name in this binary: the module path without the crate name.
+        let module = module_path!()
+            .split_once("::")
+            .map_or("", |(_, module)| module);
+        let name = format!("{module}::{test}");
+        let output = Command::new("sh")
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/.ci/with-secret-service.sh"
+            ))
+            .arg(std::env::current_exe().expect("path of the test binary"))
+            .args(["--exact", &name, "--nocapture"])
+            .output()
+            .expect("run sh .ci/with-secret-service.sh");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        // "1 passed" proves the child really ran the test (a wrong name would run none).
+        assert!(
+            output.status.success() && stdout.contains("test result: ok. 1 passed;"),
+            "{name} under .ci/with-secret-service.sh failed ({}):\n{stdout}\n{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+        print!("{stdout}");
+        None
     }
 
     /// Unique per process and test, so parallel runs do not share entries.
@@ -206,7 +257,7 @@ mod tests {
 
     #[test]
     fn secret_service_round_trip_and_delete() {
-        let Some(_one_at_a_time) = secret_service() else {
+        let Some(_one_at_a_time) = secret_service("secret_service_round_trip_and_delete") else {
             return;
         };
         let config = tempfile::tempdir().expect("temp dir");
@@ -255,7 +306,7 @@ mod tests {
 
     #[test]
     fn default_prefers_secret_service() {
-        let Some(_one_at_a_time) = secret_service() else {
+        let Some(_one_at_a_time) = secret_service("default_prefers_secret_service") else {
             return;
         };
         let config = tempfile::tempdir().expect("temp dir");
@@ -302,7 +353,9 @@ mod tests {
     /// A frozen daemon (here: SIGSTOPped gnome-keyring) makes a load give up at the deadline.
     #[test]
     fn frozen_secret_service_is_given_up_after_the_deadline() {
-        let Some(_one_at_a_time) = secret_service() else {
+        let Some(_one_at_a_time) =
+            secret_service("frozen_secret_service_is_given_up_after_the_deadline")
+        else {
             return;
         };
         let deadline = Duration::from_millis(300);

@@ -124,11 +124,28 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
         );
     }
 
-    let listener = tokio::net::TcpListener::bind(&config.listen)
-        .await
+    let tls = match (&config.tls_cert, &config.tls_key) {
+        (Some(cert), Some(key)) => Some(
+            axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key)
+                .await
+                .with_context(|| {
+                    format!(
+                        "cannot load the TLS certificate {} and key {}",
+                        cert.display(),
+                        key.display()
+                    )
+                })?,
+        ),
+        (None, None) => None,
+        _ => anyhow::bail!(
+            "tls_cert and tls_key go together: set both, or neither behind a TLS-terminating proxy"
+        ),
+    };
+    let listener = std::net::TcpListener::bind(&config.listen)
         .with_context(|| format!("cannot listen on {}", config.listen))?;
+    listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
-    let url = format!("http://{addr}");
+    let url = format!("{}://{addr}", if tls.is_some() { "https" } else { "http" });
     tracing::info!(sms = %sms.describe(), database = %redact_url(&database_url), "padlock server ready");
     let state = AppState {
         store,
@@ -138,6 +155,12 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
         data_dir: Arc::new(data_dir.clone()),
         hooks: Arc::new(hooks),
     };
+    if let Some(password) = &admin_password {
+        eprintln!("dev mode: data in {}", data_dir.display());
+        eprintln!("dev mode: support account admin, password {password}");
+        eprintln!("dev mode: SMS codes go to {}", outbox.display());
+    }
+    // Scripts wait for this one line: from here on, connections are accepted.
     if options.json {
         let line = serde_json::json!({
             "url": url,
@@ -147,22 +170,31 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
         });
         println!("{line}");
     } else {
-        if let Some(password) = &admin_password {
-            println!("dev mode: data in {}", data_dir.display());
-            println!("dev mode: support account admin, password {password}");
-            println!("dev mode: SMS codes go to {}", outbox.display());
-        }
         println!("padlock listening on {url}");
     }
     use std::io::Write;
     std::io::stdout().flush().ok();
 
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    match tls {
+        Some(tls) => {
+            let handle = axum_server::Handle::new();
+            let stopper = handle.clone();
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                stopper.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+            });
+            axum_server::from_tcp_rustls(listener, tls)?
+                .handle(handle)
+                .serve(app)
+                .await?;
+        }
+        None => {
+            axum::serve(tokio::net::TcpListener::from_std(listener)?, app)
+                .with_graceful_shutdown(shutdown_signal())
+                .await?;
+        }
+    }
     Ok(())
 }
 

@@ -406,3 +406,25 @@ impl User {
         }
     }
 }
+
+impl User {
+    /// `padlock audit ARGS --output json`: the events, one JSON line each.
+    pub fn audit(&self, args: &[&str]) -> Vec<Value> {
+        let out = self
+            .cmd()
+            .arg("audit")
+            .args(args)
+            .args(["--output", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "padlock audit {args:?}: {out:?}");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|line| {
+                serde_json::from_str(line)
+                    .unwrap_or_else(|err| panic!("audit line {line:?} is not JSON: {err}"))
+            })
+            .collect()
+    }
+}

@@ -2,5 +2,11 @@
 //! server on a random port and drives the real `padlock` binary, each user in its own
 //! `PADLOCK_CONFIG_DIR`.
 
+mod bad_input;
 mod foundation;
 mod helpers;
+mod permissions;
+mod prompts;
+mod sms;
+mod stores;
+mod two_factor;
