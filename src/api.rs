@@ -4,6 +4,7 @@
 //! clients: add fields, never rename them. Times are RFC 3339 strings.
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 /// Header carrying the interactive grant beside the session's `Authorization: Bearer`.
 pub const GRANT_HEADER: &str = "padlock-grant";
@@ -22,7 +23,6 @@ pub mod codes {
     pub const ALREADY_ENROLLED: &str = "already_enrolled";
     pub const NO_PENDING_ENROLLMENT: &str = "no_pending_enrollment";
     pub const INVALID_CODE: &str = "invalid_code";
-    pub const CODE_EXPIRED: &str = "code_expired";
     pub const LOCKED_OUT: &str = "locked_out";
     pub const RATE_LIMITED: &str = "rate_limited";
     pub const GRANT_EXPIRED: &str = "grant_expired";
@@ -31,15 +31,16 @@ pub mod codes {
     pub const BUSY: &str = "busy";
     pub const NO_HOOK: &str = "no_hook";
     pub const SMS_FAILED: &str = "sms_failed";
+    pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
     pub const INTERNAL: &str = "internal";
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,
@@ -51,20 +52,20 @@ pub struct ErrorDetail {
     pub second_factor: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     pub username: String,
     pub password: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct LoginResponse {
     pub token: String,
     pub user: User,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct User {
     pub id: i64,
     pub username: String,
@@ -74,7 +75,7 @@ pub struct User {
     pub created_at: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUserRequest {
     pub username: String,
@@ -84,7 +85,7 @@ pub struct CreateUserRequest {
     pub support: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct CreatedUser {
     #[serde(flatten)]
     pub user: User,
@@ -93,7 +94,7 @@ pub struct CreatedUser {
     pub password: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateAppRequest {
     pub name: String,
@@ -102,7 +103,7 @@ pub struct CreateAppRequest {
     pub environments: Vec<EnvironmentSpec>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnvironmentSpec {
     pub name: String,
@@ -110,7 +111,7 @@ pub struct EnvironmentSpec {
     pub padlocked: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct App {
     pub id: i64,
     pub name: String,
@@ -120,7 +121,7 @@ pub struct App {
     pub environments: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Environment {
     pub id: i64,
     pub app: String,
@@ -134,7 +135,7 @@ pub struct Environment {
     pub permissions: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Package {
     pub id: i64,
     pub app: String,
@@ -148,7 +149,7 @@ pub struct Package {
 }
 
 /// One member's permissions on one environment.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct PermissionEntry {
     pub user: String,
     pub env: String,
@@ -156,7 +157,7 @@ pub struct PermissionEntry {
     pub permissions: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PermissionChange {
     pub user: String,
@@ -166,7 +167,7 @@ pub struct PermissionChange {
     pub allow: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetupRequest {
     /// `totp` or `sms`.
@@ -176,7 +177,7 @@ pub struct SetupRequest {
 }
 
 /// The answer to starting an enrollment.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct SetupResponse {
     pub method: String,
     /// TOTP: the base32 key to type into an authenticator app.
@@ -189,13 +190,13 @@ pub struct SetupResponse {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CodeRequest {
     pub code: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct SmsSent {
     /// The masked number the code went to.
     pub phone: String,
@@ -205,14 +206,14 @@ pub struct SmsSent {
 }
 
 /// An interactive grant, as issued by a verification or an activation.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct GrantIssued {
     pub id: i64,
     pub token: String,
     pub expires_at: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct TwoFactorStatus {
     /// `totp`, `sms` or null.
     pub method: Option<String>,
@@ -223,7 +224,7 @@ pub struct TwoFactorStatus {
     pub grant_expires_at: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct AuditEvent {
     pub id: i64,
     pub at: String,
@@ -241,13 +242,8 @@ pub struct AuditEvent {
     pub label: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Whoami {
-    pub user: User,
-}
-
 /// An operation on an environment (transport, start, stop, restart, backup create/restore).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Operation {
     pub id: i64,
     pub app: String,
@@ -277,7 +273,7 @@ impl Operation {
 }
 
 /// An operation with the part of its log after `log_offset` (bytes).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct OperationProgress {
     pub operation: Operation,
     pub log: String,
@@ -285,7 +281,7 @@ pub struct OperationProgress {
     pub next_offset: u64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OperationRequest {
     /// `transport`, `start`, `stop`, `restart`, `backup_create` or `backup_restore`.
@@ -300,7 +296,7 @@ pub struct OperationRequest {
     pub backup_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Backup {
     pub id: i64,
     pub app: String,
@@ -312,7 +308,7 @@ pub struct Backup {
     pub ready: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IssueGrantRequest {
     pub app: String,
@@ -327,7 +323,7 @@ pub struct IssueGrantRequest {
 }
 
 /// A CI grant as listed: never the token.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct CiGrant {
     pub id: i64,
     pub label: Option<String>,
@@ -344,7 +340,7 @@ pub struct CiGrant {
 }
 
 /// The answer to issuing a CI grant: the token is shown this once.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct CiGrantIssued {
     #[serde(flatten)]
     pub grant: CiGrant,
@@ -352,7 +348,7 @@ pub struct CiGrantIssued {
 }
 
 /// The pre-flight answer of `GET /v1/can-i`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct CanI {
     pub allowed: bool,
     pub operation: String,

@@ -189,7 +189,7 @@ impl Config {
         for key in ENV_KEYS {
             let var = format!("PADLOCK_{}", key.replace('.', "_").to_uppercase());
             if let Some(text) = env(&var) {
-                set_path(&mut table, key, env_value(&text));
+                set_path(&mut table, key, env_value(key, &text));
             }
         }
         toml::Value::Table(table)
@@ -201,13 +201,25 @@ impl Config {
     }
 }
 
-/// An environment variable's text as a TOML value: a number where it is one, else a string.
-fn env_value(text: &str) -> toml::Value {
-    text.parse::<i64>().map_or_else(
-        |_| toml::Value::String(text.to_owned()),
-        toml::Value::Integer,
-    )
+/// An environment variable's text as a TOML value: a number where the key takes one, else a string.
+fn env_value(key: &str, text: &str) -> toml::Value {
+    match text.parse::<i64>() {
+        Ok(number) if NUMERIC_KEYS.contains(&key) => toml::Value::Integer(number),
+        _ => toml::Value::String(text.to_owned()),
+    }
 }
+
+/// Keys whose value may be a plain number; every other key is text even when it looks like
+/// one (`PADLOCK_SMS_TWILIO_FROM=+15005550006`, an all-digit token).
+const NUMERIC_KEYS: &[&str] = &[
+    "grant_ttl",
+    "ci_grant_max_ttl",
+    "session_ttl",
+    "lockout_failures",
+    "lockout_duration",
+    "sms_code_ttl",
+    "max_package_bytes",
+];
 
 fn set_path(table: &mut toml::Table, dotted: &str, value: toml::Value) {
     match dotted.split_once('.') {

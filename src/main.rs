@@ -25,7 +25,10 @@ use crate::cli::{Cli, CliError, Command};
 use crate::client::ClientError;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return command_line_error(err),
+    };
     let json = cli.global.output == cli::OutputFormat::Json;
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -58,7 +61,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .enable_all()
                 .build()?
                 .block_on(server::run(
-                    args.to_lib(cli.global.output == cli::OutputFormat::Json),
+                    args.into_lib(cli.global.output == cli::OutputFormat::Json),
                 ))
         }
         _ => tokio::runtime::Builder::new_current_thread()
@@ -85,6 +88,27 @@ fn init_tracing(verbose: u8, quiet: bool) {
         .with_ansi(color)
         .with_writer(std::io::stderr)
         .init();
+}
+
+/// clap's own errors (a bad flag, a missing argument) follow `--output json` like every
+/// other error: one JSON object on stderr, exit 2. Help and version print as usual.
+fn command_line_error(err: clap::Error) -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let json = args
+        .windows(2)
+        .any(|w| w[0] == "--output" && w[1] == "json")
+        || args.iter().any(|a| a == "--output=json")
+        || std::env::var("PADLOCK_OUTPUT").is_ok_and(|v| v == "json");
+    if !json || !err.use_stderr() {
+        err.exit();
+    }
+    let text = err.render().to_string();
+    let message = text.trim().trim_start_matches("error: ");
+    eprintln!(
+        "{}",
+        serde_json::json!({"error": {"code": "usage", "message": message}})
+    );
+    ExitCode::from(2)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

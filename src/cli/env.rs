@@ -60,7 +60,7 @@ pub async fn operate(
     let op: Operation = conn
         .call(ctx, |c| c.request(Method::POST, &path).json(&request))
         .await?;
-    warn_if_grant_ends_first(ctx, &op);
+    warn_if_grant_ends_first(&op);
     if detach {
         return ctx.print(&op, |op| {
             format!("Operation {} started: padlock ops follow {}", op.id, op.id)
@@ -78,7 +78,7 @@ const SHORT_GRANT_SECONDS: i64 = 15 * 60;
 
 /// Warns when the grant in force will expire before a run as long as the last one ends:
 /// the operation itself goes on, but following it or the next step may need a new grant.
-fn warn_if_grant_ends_first(ctx: &Ctx, op: &Operation) {
+fn warn_if_grant_ends_first(op: &Operation) {
     let Some(expires_at) = op
         .grant_expires_at
         .as_deref()

@@ -25,7 +25,7 @@ pub struct ServerArgs {
 }
 
 impl ServerArgs {
-    pub fn to_lib(self, json: bool) -> crate::server::ServerOptions {
+    pub fn into_lib(self, json: bool) -> crate::server::ServerOptions {
         crate::server::ServerOptions {
             dev: self.dev,
             config_file: self.config,

@@ -127,11 +127,16 @@ pub async fn obtain_grant(
 ) -> anyhow::Result<()> {
     if detail.code == codes::ENROLLMENT_REQUIRED {
         if !ctx.interactive() {
-            return Err(CliError::NeedSecondFactor(format!(
-                "{}.\nThere is no terminal to set it up here. At a terminal run padlock 2fa setup; in a script: \
-                 padlock 2fa setup --method totp --no-input --output json, then padlock 2fa confirm --otp CODE",
-                detail.message
-            ))
+            // The server's `enrollment_required` (exit 3), with the ways out added.
+            return Err(ClientError::Api(ErrorDetail {
+                message: format!(
+                    "{}.\nThere is no terminal to set it up here. At a terminal run padlock 2fa setup; in a script: \
+                     padlock 2fa setup --method totp --no-input --output json, then padlock 2fa confirm --otp CODE \
+                     (or --otp-command CMD); a CI job uses a pre-issued CI grant in PADLOCK_GRANT instead",
+                    detail.message
+                ),
+                ..detail.clone()
+            })
             .into());
         }
         eprintln!("{}.", detail.message);

@@ -159,3 +159,12 @@ fn from_rejection(status: StatusCode, text: String) -> ApiError {
 pub async fn no_such_route() -> ApiError {
     ApiError::not_found("no such API route; see /v1/openapi.json")
 }
+
+/// The answer for a route that exists, called with a method it does not have.
+pub async fn no_such_method() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        codes::METHOD_NOT_ALLOWED,
+        "this API route does not take that method; see /v1/openapi.json",
+    )
+}

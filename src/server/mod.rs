@@ -49,6 +49,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(ready))
         .nest("/v1", routes::router())
         .fallback(error::no_such_route)
+        .method_not_allowed_fallback(error::no_such_method)
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .with_state(state)
 }
@@ -206,7 +207,7 @@ fn load_master_key(
     dev: bool,
 ) -> anyhow::Result<MasterKey> {
     if let Some(text) = &config.master_key {
-        return Ok(MasterKey::parse(text).context("PADLOCK_MASTER_KEY / master_key")?);
+        return MasterKey::parse(text).context("PADLOCK_MASTER_KEY / master_key");
     }
     let file = match (&config.master_key_file, dev) {
         (Some(file), _) => file.clone(),
@@ -224,7 +225,7 @@ fn load_master_key(
     };
     let text = std::fs::read_to_string(&file)
         .with_context(|| format!("cannot read the master key file {}", file.display()))?;
-    Ok(MasterKey::parse(&text).with_context(|| format!("master key file {}", file.display()))?)
+    MasterKey::parse(&text).with_context(|| format!("master key file {}", file.display()))
 }
 
 fn write_private(path: &std::path::Path, text: &str) -> anyhow::Result<()> {

@@ -66,7 +66,6 @@ pub struct Account {
 pub struct Session {
     pub id: i64,
     pub account: Account,
-    pub expires_at: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -102,7 +101,6 @@ pub struct AppRecord {
 #[derive(Debug, Clone)]
 pub struct EnvRecord {
     pub id: i64,
-    pub app_id: i64,
     pub name: String,
     pub padlocked: bool,
     pub state: String,
@@ -145,7 +143,6 @@ pub struct OperationRecord {
     pub kind: String,
     pub state: String,
     pub actor: String,
-    pub via: Option<String>,
     pub package_id: Option<i64>,
     pub backup_id: Option<i64>,
     pub created_at: i64,
@@ -157,7 +154,6 @@ pub struct OperationRecord {
 #[derive(Debug, Clone)]
 pub struct BackupRecord {
     pub id: i64,
-    pub env_id: i64,
     pub operation_id: i64,
     pub size: Option<i64>,
     pub sha256: Option<String>,
@@ -169,7 +165,6 @@ pub struct BackupRecord {
 pub struct PendingSms {
     pub id: i64,
     pub code_hash: String,
-    pub expires_at: i64,
 }
 
 /// Why an SMS send was refused, and for how long.
@@ -236,12 +231,11 @@ fn grant(row: &AnyRow) -> sqlx::Result<GrantRecord> {
     })
 }
 
-const ENV_COLUMNS: &str = "id, app_id, name, padlocked, state, package_id";
+const ENV_COLUMNS: &str = "id, name, padlocked, state, package_id";
 
 fn env(row: &AnyRow) -> sqlx::Result<EnvRecord> {
     Ok(EnvRecord {
         id: row.try_get("id")?,
-        app_id: row.try_get("app_id")?,
         name: row.try_get("name")?,
         padlocked: flag(row, "padlocked")?,
         state: row.try_get("state")?,
@@ -434,7 +428,7 @@ impl Store {
     /// The live session with this token hash: not revoked, not expired.
     pub async fn session_by_token(&self, token_hash: &str, now: i64) -> Result<Option<Session>> {
         let sql = format!(
-            "SELECT s.id AS session_id, s.expires_at AS session_expires_at, {ACCOUNT_COLUMNS} \
+            "SELECT s.id AS session_id, {ACCOUNT_COLUMNS} \
              FROM sessions s JOIN accounts a ON a.id = s.account_id \
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2"
         );
@@ -446,7 +440,6 @@ impl Store {
         row.map(|r| {
             Ok(Session {
                 id: r.try_get("session_id")?,
-                expires_at: r.try_get("session_expires_at")?,
                 account: account(&r)?,
             })
         })
@@ -591,6 +584,7 @@ impl Store {
     /// Records a new SMS code unless a throttle forbids the send. The check and the insert
     /// are one statement, so concurrent requests cannot both slip under a limit on SQLite;
     /// on PostgreSQL two racing sends may at worst both pass the same last slot.
+    #[allow(clippy::too_many_arguments)]
     pub async fn insert_sms_code(
         &self,
         account_id: i64,
@@ -668,7 +662,7 @@ impl Store {
         max_attempts: i64,
     ) -> Result<Option<PendingSms>> {
         let row = sqlx::query(
-            "SELECT id, code_hash, expires_at FROM sms_codes \
+            "SELECT id, code_hash FROM sms_codes \
              WHERE account_id = $1 AND used_at IS NULL AND expires_at > $2 AND n_attempts < $3 \
              ORDER BY id DESC LIMIT 1",
         )
@@ -681,7 +675,6 @@ impl Store {
             Ok(PendingSms {
                 id: r.try_get("id")?,
                 code_hash: r.try_get("code_hash")?,
-                expires_at: r.try_get("expires_at")?,
             })
         })
         .transpose()
@@ -1115,7 +1108,6 @@ impl Store {
                 kind: r.try_get("kind")?,
                 state: r.try_get("state")?,
                 actor: r.try_get("actor")?,
-                via: r.try_get("via")?,
                 package_id: r.try_get("package_id")?,
                 backup_id: r.try_get("backup_id")?,
                 created_at: r.try_get("created_at")?,
@@ -1233,7 +1225,6 @@ log = log || $3 \
             .map(|r| {
                 Ok(BackupRecord {
                     id: r.try_get("id")?,
-                    env_id: r.try_get("env_id")?,
                     operation_id: r.try_get("operation_id")?,
                     size: r.try_get("size")?,
                     sha256: r.try_get("sha256")?,

@@ -185,7 +185,7 @@ fn bad_requests_get_a_4xx_and_their_code() {
             M::POST,
             "/v1/sessions",
             As::Nobody,
-            login(json!(["admin", "x"])),
+            login(json!("admin:x")),
             422,
             "bad_request",
         ),
@@ -917,8 +917,14 @@ fn unreachable_server_exits_6() {
         stderr.contains(&dead) && stderr.contains("cannot reach"),
         "{stderr}"
     );
+    let out = user
+        .cmd()
+        .args(["login", "admin", "--output", "json"])
+        .env("PADLOCK_PASSWORD", "password")
+        .output()
+        .unwrap();
     assert_eq!(
-        user.fails(&["login", "admin", "--password-stdin"], 6),
+        json_error(&out, 6, "login to a dead server")["code"],
         "unreachable"
     );
 

@@ -1,6 +1,6 @@
 //! The dev server and the first commands a newcomer runs.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::helpers::*;
 
@@ -151,8 +151,16 @@ fn login_prompts_on_a_terminal() {
     let server = Server::start();
     let user = server.user();
     let spawn = |args: &[&str]| {
-        let mut cmd = padlock();
-        cmd.args(args)
+        // Echo on, as on a real terminal (the PTY starts with it off), so the test can see
+        // when padlock turns it off to read the password.
+        let mut cmd = std::process::Command::new("sh");
+        for (var, _) in std::env::vars_os() {
+            if var.to_string_lossy().starts_with("PADLOCK_") {
+                cmd.env_remove(var);
+            }
+        }
+        cmd.args(["-c", "stty echo && exec \"$0\" \"$@\"", BIN])
+            .args(args)
             .env("PADLOCK_CONFIG_DIR", user.config_dir())
             .env("PADLOCK_SERVER", &server.url)
             .env("PADLOCK_CREDENTIAL_STORE", "file")
@@ -165,6 +173,17 @@ fn login_prompts_on_a_terminal() {
         WaitStatus::Exited(_, code) => code,
         other => panic!("padlock ended with {other:?}"),
     };
+    // The prompt appears a moment before padlock reads: it switches echo off with
+    // TCSAFLUSH, which drops anything typed earlier. So answer once echo is off.
+    let answer_password = |session: &mut Session, password: &str| {
+        session.expect("Password:").unwrap();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while session.get_process().get_echo().unwrap() {
+            assert!(Instant::now() < deadline, "padlock never read the password");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        session.send_line(password).unwrap();
+    };
 
     let mut session = spawn(&["login", "admin", "--no-input"]);
     session.expect(Eof).unwrap();
@@ -173,8 +192,7 @@ fn login_prompts_on_a_terminal() {
     let mut session = spawn(&["login"]);
     session.expect("Username:").unwrap();
     session.send_line("admin").unwrap();
-    session.expect("Password:").unwrap();
-    session.send_line(&server.admin_password).unwrap();
+    answer_password(&mut session, &server.admin_password);
     session.expect("Logged in to").unwrap();
     session.expect(Eof).unwrap();
     assert_eq!(exit_code(&mut session), 0);
@@ -183,8 +201,7 @@ fn login_prompts_on_a_terminal() {
 
     // A wrong password typed at the prompt fails like any other.
     let mut session = spawn(&["login", "admin"]);
-    session.expect("Password:").unwrap();
-    session.send_line("wrong password").unwrap();
+    answer_password(&mut session, "wrong password");
     session.expect("wrong username or password").unwrap();
     session.expect(Eof).unwrap();
     assert_eq!(exit_code(&mut session), 1);

@@ -95,7 +95,7 @@ impl Server {
         .env("RUST_LOG", "warn")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
+        .stderr(self.log_file());
         let mut child = cmd.spawn().expect("padlock server starts");
         let stdout = child.stdout.take().unwrap();
         let mut line = String::new();
@@ -108,6 +108,16 @@ impl Server {
         self.admin_password = info["admin_password"].as_str().unwrap().to_owned();
         self.outbox = PathBuf::from(info["sms_outbox"].as_str().unwrap());
         self.child = Some(child);
+    }
+
+    /// The server's log, beside its data folder: read it when a test fails.
+    fn log_file(&self) -> std::fs::File {
+        let path = self.data_dir.with_file_name("server.log");
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .unwrap()
     }
 
     /// Kills the server with SIGKILL (no shutdown of any kind).
@@ -426,5 +436,190 @@ impl User {
                     .unwrap_or_else(|err| panic!("audit line {line:?} is not JSON: {err}"))
             })
             .collect()
+    }
+}
+
+// Plumbing for operations, hooks and the audit log (issue 5): hook scripts in a temporary
+// folder, the server config that maps operations to them, and polling.
+
+/// A folder of hook scripts and files they write, and the server config naming them.
+/// Dropping it removes the folder, which also ends any `wait_for_release` loop left running.
+pub struct HookDir {
+    dir: tempfile::TempDir,
+}
+
+/// One `[[hooks]]` entry: app, environment, operation, the script's name in the `HookDir`,
+/// and a timeout (`None`: the server's default).
+pub struct HookSpec<'a> {
+    pub app: &'a str,
+    pub env: &'a str,
+    pub operation: &'a str,
+    pub script: &'a str,
+    pub timeout: Option<&'a str>,
+}
+
+impl HookDir {
+    pub fn new() -> HookDir {
+        HookDir {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A file in the folder.
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes the sh script `name`; `$DIR` in it is the folder.
+    pub fn script(&self, name: &str, body: &str) {
+        let text = format!("DIR='{}'\n{body}\n", self.dir.path().display());
+        std::fs::write(self.file(name), text).unwrap();
+    }
+
+    /// Writes `config.toml` with these hooks and returns its path.
+    pub fn config(&self, hooks: &[HookSpec]) -> PathBuf {
+        let quote = |text: &str| toml::Value::String(text.to_owned()).to_string();
+        let mut text = String::new();
+        for hook in hooks {
+            let command = format!("sh '{}'", self.file(hook.script).display());
+            text.push_str(&format!(
+                "[[hooks]]\napp = {}\nenv = {}\noperation = {}\ncommand = {}\n",
+                quote(hook.app),
+                quote(hook.env),
+                quote(hook.operation),
+                quote(&command)
+            ));
+            if let Some(timeout) = hook.timeout {
+                text.push_str(&format!("timeout = {}\n", quote(timeout)));
+            }
+            text.push('\n');
+        }
+        let path = self.file("config.toml");
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// sh lines that wait (at most two minutes) until the test creates `$DIR/NAME`, or the
+    /// folder is gone.
+    pub fn wait_for_release(name: &str) -> String {
+        format!(
+            "i=0\nwhile [ ! -e \"$DIR/{name}\" ] && [ -d \"$DIR\" ] && [ $i -lt 1200 ]; do sleep 0.1; i=$((i+1)); done"
+        )
+    }
+
+    /// Lets hooks waiting on `name` go on.
+    pub fn release(&self, name: &str) {
+        std::fs::write(self.file(name), "").unwrap();
+    }
+}
+
+/// Polls `check` every 100 ms until it gives `Some`, for at most `seconds`; panics naming
+/// `what` otherwise.
+pub fn poll_until<T>(seconds: u64, what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let deadline = std::time::Instant::now() + Duration::from_secs(seconds);
+    loop {
+        if let Some(value) = check() {
+            return value;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "gave up after {seconds}s waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+impl User {
+    /// `padlock ops show ID --output json`: `{"operation": …, "log": …}`.
+    pub fn operation(&self, id: i64) -> Value {
+        self.json(&["ops", "show", &id.to_string()])
+    }
+
+    /// Polls an operation until it has ended, and returns its `ops show` JSON.
+    pub fn wait_operation(&self, id: i64) -> Value {
+        poll_until(120, &format!("operation {id} to end"), || {
+            let shown = self.operation(id);
+            let state = shown["operation"]["state"].as_str().unwrap().to_owned();
+            (state == "succeeded" || state == "failed").then_some(shown)
+        })
+    }
+}
+
+// Plumbing for the CI-grant and scripting tests (issue 6): a CI job that has nothing but
+// `PADLOCK_SERVER` and `PADLOCK_GRANT`.
+
+/// A CI job: a process whose environment is only `PADLOCK_SERVER`, `PADLOCK_GRANT` and a
+/// fresh, empty `PADLOCK_CONFIG_DIR` (no login, no credential store, no terminal).
+pub struct CiJob {
+    pub config_dir: tempfile::TempDir,
+    pub server: String,
+    pub grant: String,
+}
+
+impl CiJob {
+    pub fn new(server: &str, grant: &str) -> CiJob {
+        CiJob {
+            config_dir: tempfile::tempdir().unwrap(),
+            server: server.to_owned(),
+            grant: grant.to_owned(),
+        }
+    }
+
+    /// `padlock` with the job's environment and nothing else; stdin is empty.
+    pub fn cmd(&self) -> Command {
+        let mut std = StdCommand::new(BIN);
+        std.env_clear()
+            .env("PADLOCK_SERVER", &self.server)
+            .env("PADLOCK_GRANT", &self.grant)
+            .env("PADLOCK_CONFIG_DIR", self.config_dir.path());
+        let mut cmd = Command::from_std(std);
+        cmd.timeout(Duration::from_secs(60)).write_stdin("");
+        cmd
+    }
+
+    /// Runs a command that must succeed with `--output json` and parses its stdout.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let out = self
+            .cmd()
+            .args(args)
+            .args(["--output", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "CI job: padlock {args:?} failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|err| {
+            panic!(
+                "CI job: padlock {args:?} printed no JSON ({err}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        })
+    }
+
+    /// Runs a command that must fail with `exit` under `--output json`; returns the error.
+    pub fn error(&self, args: &[&str], exit: i32) -> Value {
+        let out = self
+            .cmd()
+            .args(args)
+            .args(["--output", "json"])
+            .output()
+            .unwrap();
+        json_error(&out, exit, &format!("CI job: padlock {args:?}"))
+    }
+}
+
+impl User {
+    /// `padlock grant issue ARGS --output json`: the issued grant, token included.
+    pub fn issue_ci_grant(&self, args: &[&str]) -> Value {
+        let mut all = vec!["grant", "issue"];
+        all.extend_from_slice(args);
+        self.json(&all)
     }
 }

@@ -2,11 +2,16 @@
 //! server on a random port and drives the real `padlock` binary, each user in its own
 //! `PADLOCK_CONFIG_DIR`.
 
+mod audit;
 mod bad_input;
+mod ci_grants;
 mod foundation;
 mod helpers;
+mod operations;
 mod permissions;
+mod postgres;
 mod prompts;
+mod scripting;
 mod sms;
 mod stores;
 mod two_factor;

@@ -1,5 +1,7 @@
 //! Support's routes: accounts, apps, and resetting someone's second factor.
 
+#[allow(unused_imports)] // types named in the OpenAPI attributes
+use crate::api::*;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -37,6 +39,12 @@ fn valid_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/admin/users",
+    tag = "admin",
+    responses((status = 200, description = "All accounts", body = Vec<User>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn list_users(
     State(state): State<AppState>,
     caller: Caller,
@@ -57,6 +65,13 @@ async fn list_users(
     ))
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/admin/users",
+    tag = "admin",
+    request_body = CreateUserRequest,
+    responses((status = 201, description = "The account, with a generated password if none was given", body = CreatedUser), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn create_user(
     State(state): State<AppState>,
     caller: Caller,
@@ -116,6 +131,13 @@ async fn create_user(
     ))
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/admin/apps",
+    tag = "admin",
+    request_body = CreateAppRequest,
+    responses((status = 201, description = "The app", body = App), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn create_app(
     State(state): State<AppState>,
     caller: Caller,
@@ -202,6 +224,13 @@ async fn create_app(
 }
 
 /// Forgets a user's second factor and revokes all their grants; padlocked for support.
+#[utoipa::path(
+    post,
+    path = "/v1/admin/users/{user}/reset-2fa",
+    tag = "admin",
+    params(("user" = String, Path,)),
+    responses((status = 200, description = "The user, without second factor; grants revoked", body = User), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn reset_second_factor(
     State(state): State<AppState>,
     caller: Caller,

@@ -1,5 +1,7 @@
 //! Apps and their environments, as the caller may see them; node details (padlocked).
 
+#[allow(unused_imports)] // types named in the OpenAPI attributes
+use crate::api::*;
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -18,6 +20,12 @@ pub fn routes() -> Router<AppState> {
         .route("/apps/{app}/node", get(node))
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/apps",
+    tag = "apps",
+    responses((status = 200, description = "Apps of the caller", body = Vec<App>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn list_apps(
     State(state): State<AppState>,
     caller: Caller,
@@ -53,6 +61,13 @@ async fn list_apps(
     Ok(Json(apps))
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/apps/{app}/envs",
+    tag = "apps",
+    params(("app" = String, Path, description = "App name")),
+    responses((status = 200, description = "Environments the caller may see", body = Vec<Environment>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn list_envs(
     State(state): State<AppState>,
     caller: Caller,
@@ -85,6 +100,13 @@ async fn list_envs(
 
 /// Node details: what runs where, with the deployed package's identity. Padlocked for
 /// everyone, technical contacts included.
+#[utoipa::path(
+    get,
+    path = "/v1/apps/{app}/node",
+    tag = "apps",
+    params(("app" = String, Path, description = "App name")),
+    responses((status = 200, description = "Node details (padlocked)", body = serde_json::Value), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn node(
     State(state): State<AppState>,
     caller: Caller,

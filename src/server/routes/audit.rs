@@ -1,6 +1,8 @@
 //! Reading the audit log: support reads everything, a technical contact their apps, everyone
 //! their own actions.
 
+#[allow(unused_imports)] // types named in the OpenAPI attributes
+use crate::api::*;
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -26,6 +28,13 @@ struct AuditQuery {
     limit: Option<i64>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/audit",
+    tag = "audit",
+    params(("app" = Option<String>, Query,), ("since" = Option<String>, Query, description = "RFC 3339 or unix seconds; default 24 h ago"), ("limit" = Option<i64>, Query,)),
+    responses((status = 200, description = "Audit events, oldest first", body = Vec<AuditEvent>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn list(
     State(state): State<AppState>,
     caller: Caller,

@@ -1,6 +1,8 @@
 //! CI grants: issued by a person who passed the second factor, scoped to one app, some
 //! environments and some operations, expiring, revocable; and the pre-flight `can-i`.
 
+#[allow(unused_imports)] // types named in the OpenAPI attributes
+use crate::api::*;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{delete, get};
@@ -50,6 +52,13 @@ fn view(grant: &GrantRecord, issuer: &str, app: Option<&str>, now: i64) -> api::
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/grants",
+    tag = "grants",
+    request_body = IssueGrantRequest,
+    responses((status = 201, description = "The CI grant and its token, shown once", body = CiGrantIssued), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn issue(
     State(state): State<AppState>,
     caller: Caller,
@@ -162,6 +171,12 @@ async fn issue(
     ))
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/grants",
+    tag = "grants",
+    responses((status = 200, description = "CI grants, never their tokens", body = Vec<CiGrant>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<api::CiGrant>>> {
     caller.require_person("list CI grants")?;
     let issuer = (!caller.account.is_support).then_some(caller.account.id);
@@ -175,6 +190,13 @@ async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<V
     ))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/v1/grants/{id}",
+    tag = "grants",
+    params(("id" = i64, Path,)),
+    responses((status = 200, description = "The revoked CI grant", body = CiGrant), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn revoke(
     State(state): State<AppState>,
     caller: Caller,
@@ -236,6 +258,13 @@ struct CanIQuery {
 
 /// Would this operation be allowed right now? Decided exactly as the real attempt would be,
 /// but nothing is recorded and nothing runs.
+#[utoipa::path(
+    get,
+    path = "/v1/can-i",
+    tag = "grants",
+    params(("operation" = String, Query,), ("app" = String, Query,), ("env" = String, Query,)),
+    responses((status = 200, description = "Whether the operation would be allowed now", body = CanI), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn can_i(
     State(state): State<AppState>,
     caller: Caller,

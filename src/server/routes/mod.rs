@@ -17,8 +17,67 @@ use super::error::ApiError;
 use crate::api;
 use crate::store::{Account, AppRecord, EnvRecord};
 
+/// The OpenAPI description of `/v1`, served at `/v1/openapi.json`.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(title = "padlock", description = "Deployment operations behind a second factor. Errors have one shape, `{\"error\": {\"code\", \"message\"}}`, with stable codes."),
+    paths(
+        sessions::login, sessions::logout, sessions::me,
+        two_factor::status, two_factor::setup, two_factor::confirm, two_factor::verify, two_factor::send_sms_code,
+        apps::list_apps, apps::list_envs, apps::node,
+        packages::list, packages::upload,
+        permissions::list, permissions::grant, permissions::revoke,
+        operations::start_operation, operations::progress, operations::list_backups, operations::download_backup,
+        grants::issue, grants::list, grants::revoke, grants::can_i,
+        audit::list,
+        admin::list_users, admin::create_user, admin::create_app, admin::reset_second_factor,
+    ),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+/// Sessions and CI grants go in `Authorization: Bearer`; the interactive grant beside a
+/// session in the `padlock-grant` header.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+        };
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "grant",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new(api::GRANT_HEADER))),
+        );
+        openapi.security = Some(vec![SecurityRequirement::new(
+            "bearer",
+            Vec::<String>::new(),
+        )]);
+    }
+}
+
+async fn openapi_json() -> impl axum::response::IntoResponse {
+    static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let body = DOCUMENT.get_or_init(|| {
+        use utoipa::OpenApi;
+        ApiDoc::openapi()
+            .to_json()
+            .expect("the OpenAPI document serializes")
+    });
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body.as_str(),
+    )
+}
+
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/openapi.json", axum::routing::get(openapi_json))
         .merge(sessions::routes())
         .merge(two_factor::routes())
         .merge(apps::routes())

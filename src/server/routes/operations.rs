@@ -2,6 +2,8 @@
 //! restore — and backups. An operation is a record with a state and a log; its hook runs in
 //! the background while clients follow it with `GET /v1/operations/{id}`.
 
+#[allow(unused_imports)] // types named in the OpenAPI attributes
+use crate::api::*;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -82,6 +84,14 @@ fn grant_id(caller: &Caller) -> Option<i64> {
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/apps/{app}/envs/{env}/operations",
+    tag = "operations",
+    request_body = OperationRequest,
+    params(("app" = String, Path, description = "App name"), ("env" = String, Path, description = "Environment name")),
+    responses((status = 202, description = "The operation, running", body = Operation), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn start_operation(
     State(state): State<AppState>,
     caller: Caller,
@@ -274,13 +284,11 @@ async fn execute(
     }
     let outcome = hook.await.unwrap_or(hooks::HookOutcome::Killed);
     let mut succeeded = outcome.succeeded();
-    if succeeded {
-        if let Err(err) = apply_effect(&state, &op, &env).await {
-            pending.push_str(&format!(
-                "padlock: the operation ran but its result could not be recorded: {err}\n"
-            ));
-            succeeded = false;
-        }
+    if succeeded && let Err(err) = apply_effect(&state, &op, &env).await {
+        pending.push_str(&format!(
+            "padlock: the operation ran but its result could not be recorded: {err}\n"
+        ));
+        succeeded = false;
     }
     pending.push_str(&format!(
         "padlock: {} {}\n",
@@ -377,6 +385,13 @@ struct ProgressQuery {
     log_offset: u64,
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/operations/{id}",
+    tag = "operations",
+    params(("id" = i64, Path,), ("log_offset" = Option<u64>, Query, description = "Bytes of the log already read")),
+    responses((status = 200, description = "State and new log", body = OperationProgress), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn progress(
     State(state): State<AppState>,
     caller: Caller,
@@ -405,6 +420,13 @@ async fn progress(
     }))
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/apps/{app}/envs/{env}/backups",
+    tag = "backups",
+    params(("app" = String, Path, description = "App name"), ("env" = String, Path, description = "Environment name")),
+    responses((status = 200, description = "Backups", body = Vec<Backup>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn list_backups(
     State(state): State<AppState>,
     caller: Caller,
@@ -439,6 +461,13 @@ async fn list_backups(
 
 /// Streams a backup (`latest` or an id). Padlocked where the environment is: backups hold
 /// production data.
+#[utoipa::path(
+    get,
+    path = "/v1/apps/{app}/envs/{env}/backups/{backup}/download",
+    tag = "backups",
+    params(("app" = String, Path, description = "App name"), ("env" = String, Path, description = "Environment name"), ("backup" = String, Path, description = "A backup id or `latest`")),
+    responses((status = 200, description = "The backup bytes (padlocked where the environment is)", body = Vec<u8>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn download_backup(
     State(state): State<AppState>,
     caller: Caller,

@@ -3,6 +3,8 @@
 //! Files are stored under `DATA_DIR/packages/` by their sha256, so the same archive
 //! uploaded twice takes its space once.
 
+#[allow(unused_imports)] // types named in the OpenAPI attributes
+use crate::api::*;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::StatusCode;
@@ -57,6 +59,13 @@ pub async fn view(
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/apps/{app}/packages",
+    tag = "packages",
+    params(("app" = String, Path, description = "App name")),
+    responses((status = 200, description = "Packages and where they run", body = Vec<Package>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn list(
     State(state): State<AppState>,
     caller: Caller,
@@ -92,6 +101,14 @@ fn valid_filename(name: &str) -> bool {
         && !name.chars().any(char::is_control)
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/apps/{app}/packages",
+    tag = "packages",
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    params(("app" = String, Path, description = "App name"), ("filename" = String, Query, description = "The package file name")),
+    responses((status = 201, description = "Stored package", body = Package), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn upload(
     State(state): State<AppState>,
     caller: Caller,

@@ -2,6 +2,8 @@
 //! `backups` per member and environment. Changing them on a padlocked environment is itself
 //! padlocked.
 
+#[allow(unused_imports)] // types named in the OpenAPI attributes
+use crate::api::*;
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -69,6 +71,13 @@ async fn entries(
     Ok(entries)
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/apps/{app}/permissions",
+    tag = "permissions",
+    params(("app" = String, Path, description = "App name"), ("env" = Option<String>, Query,), ("user" = Option<String>, Query,)),
+    responses((status = 200, description = "Node permissions", body = Vec<PermissionEntry>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn list(
     State(state): State<AppState>,
     caller: Caller,
@@ -97,6 +106,14 @@ async fn list(
     ))
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/apps/{app}/permissions/grant",
+    tag = "permissions",
+    request_body = PermissionChange,
+    params(("app" = String, Path, description = "App name")),
+    responses((status = 200, description = "The member's permissions now", body = Vec<PermissionEntry>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn grant(
     state: State<AppState>,
     caller: Caller,
@@ -106,6 +123,14 @@ async fn grant(
     change(state, caller, app, body, true).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/apps/{app}/permissions/revoke",
+    tag = "permissions",
+    request_body = PermissionChange,
+    params(("app" = String, Path, description = "App name")),
+    responses((status = 200, description = "The member's permissions now", body = Vec<PermissionEntry>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn revoke(
     state: State<AppState>,
     caller: Caller,

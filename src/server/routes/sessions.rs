@@ -1,5 +1,7 @@
 //! Logging in and out: the first factor.
 
+#[allow(unused_imports)] // types named in the OpenAPI attributes
+use crate::api::*;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
@@ -30,6 +32,13 @@ pub fn valid_username(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'))
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/sessions",
+    tag = "sessions",
+    request_body = LoginRequest,
+    responses((status = 200, description = "A new session", body = LoginResponse), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn login(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
@@ -97,6 +106,12 @@ async fn login(
     }))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/v1/sessions/current",
+    tag = "sessions",
+    responses((status = 204, description = "Session and its grants ended"), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn logout(
     State(state): State<AppState>,
     caller: Caller,
@@ -120,6 +135,12 @@ async fn logout(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/me",
+    tag = "sessions",
+    responses((status = 200, description = "The caller", body = User), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn me(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<api::User>> {
     Ok(Json(user_view(&state, &caller.account).await?))
 }

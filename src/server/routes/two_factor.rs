@@ -3,6 +3,8 @@
 //!
 //! There is no route to change or remove an active second factor: only support's reset does.
 
+#[allow(unused_imports)] // types named in the OpenAPI attributes
+use crate::api::*;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -39,6 +41,12 @@ fn sealing_context(account_id: i64) -> String {
     format!("padlock:totp:account:{account_id}")
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/2fa",
+    tag = "second factor",
+    responses((status = 200, description = "The caller's second factor", body = TwoFactorStatus), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn status(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<TwoFactorStatus>> {
     let factor = state.store.second_factor(caller.account.id).await?;
     let grant_expires_at = match &caller.grant {
@@ -56,6 +64,13 @@ async fn status(State(state): State<AppState>, caller: Caller) -> ApiResult<Json
     }))
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/2fa/setup",
+    tag = "second factor",
+    request_body = SetupRequest,
+    responses((status = 200, description = "Enrollment started", body = SetupResponse), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn setup(
     State(state): State<AppState>,
     caller: Caller,
@@ -136,6 +151,13 @@ async fn setup(
 
 /// Activates a pending enrollment with its first code; the activation is itself a
 /// successful check, so it yields a grant.
+#[utoipa::path(
+    post,
+    path = "/v1/2fa/confirm",
+    tag = "second factor",
+    request_body = CodeRequest,
+    responses((status = 200, description = "Activated; a grant", body = GrantIssued), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn confirm(
     State(state): State<AppState>,
     caller: Caller,
@@ -171,6 +193,13 @@ async fn confirm(
     Ok(Json(issue_grant(&state, &caller).await?))
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/2fa/verify",
+    tag = "second factor",
+    request_body = CodeRequest,
+    responses((status = 200, description = "A grant", body = GrantIssued), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn verify(
     State(state): State<AppState>,
     caller: Caller,
@@ -183,6 +212,12 @@ async fn verify(
 }
 
 /// Sends a fresh code to the SMS number of the account (active, or pending enrollment).
+#[utoipa::path(
+    post,
+    path = "/v1/2fa/sms",
+    tag = "second factor",
+    responses((status = 200, description = "An SMS code was sent", body = SmsSent), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
 async fn send_sms_code(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SmsSent>> {
     caller.require_person("request an SMS code")?;
     let factor = state.store.second_factor(caller.account.id).await?;

@@ -1,0 +1,224 @@
+//! Several replicas against one PostgreSQL database: what security depends on lives in the
+//! database, so replicas agree on single use, lockouts and grants. Runs when
+//! `PADLOCK_TEST_DATABASE_URL` is set (`.ci/run` sets it); each test makes its own database.
+
+use std::sync::{Arc, Barrier};
+
+use sqlx::{Connection, Executor, PgConnection};
+
+use crate::helpers::*;
+
+/// A fresh database on the test server, dropped when this is dropped.
+struct TestDatabase {
+    admin_url: String,
+    name: String,
+    pub url: String,
+}
+
+impl TestDatabase {
+    fn create() -> Option<TestDatabase> {
+        let Ok(admin_url) = std::env::var("PADLOCK_TEST_DATABASE_URL") else {
+            eprintln!(
+                "skipped: PADLOCK_TEST_DATABASE_URL is not set (.ci/run sets it to the local PostgreSQL)"
+            );
+            return None;
+        };
+        let name = format!("padlock_test_{}_{}", std::process::id(), unix_now_nanos());
+        run_sql(&admin_url, &format!("CREATE DATABASE {name}"));
+        let mut url = url::Url::parse(&admin_url).expect("PADLOCK_TEST_DATABASE_URL is a URL");
+        url.set_path(&name);
+        Some(TestDatabase {
+            admin_url,
+            name,
+            url: url.to_string(),
+        })
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        run_sql(
+            &self.admin_url,
+            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+        );
+    }
+}
+
+fn unix_now_nanos() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+}
+
+fn run_sql(url: &str, sql: &str) {
+    let sql = sql.to_owned();
+    let url = url.to_owned();
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async move {
+            let mut conn = PgConnection::connect(&url)
+                .await
+                .expect("PostgreSQL answers");
+            conn.execute(sql.as_str())
+                .await
+                .expect("the statement runs");
+        });
+}
+
+/// Two dev-mode replicas on one database, sharing the master key as real replicas must.
+fn replicas(db: &TestDatabase, envs: &[(&str, &str)]) -> (Server, Server) {
+    let key = "7f".repeat(32);
+    let mut all: Vec<(&str, &str)> = vec![("PADLOCK_MASTER_KEY", key.as_str())];
+    all.extend_from_slice(envs);
+    let args = ["--database-url", db.url.as_str()];
+    let a = Server::start_with(&args, &all);
+    // The second replica's dev bootstrap gives admin a new password: use that one.
+    let b = Server::start_with(&args, &all);
+    (a, b)
+}
+
+#[test]
+fn one_code_yields_one_grant_across_replicas() {
+    let Some(db) = TestDatabase::create() else {
+        return;
+    };
+    let (a, b) = replicas(&db, &[]);
+    let admin = User::new(&a.url);
+    admin.login("admin", &b.admin_password);
+    let password = b.create_user(&admin, "carol");
+    let carol = User::new(&a.url);
+    carol.login("carol", &password);
+    let secret = carol.enroll_totp();
+    wait_next_step();
+
+    // Sessions at both replicas, then every one submits the same fresh code at once.
+    let sessions: Vec<(String, String)> = (0..16)
+        .map(|i| {
+            let server = if i % 2 == 0 { &a } else { &b };
+            (server.url.clone(), api_login(server, "carol", &password))
+        })
+        .collect();
+    let code = totp_now(&secret);
+    let barrier = Arc::new(Barrier::new(sessions.len()));
+    let handles: Vec<_> = sessions
+        .into_iter()
+        .map(|(url, token)| {
+            let (barrier, code) = (barrier.clone(), code.clone());
+            std::thread::spawn(move || {
+                let client = http();
+                barrier.wait();
+                let response = client
+                    .post(format!("{url}/v1/2fa/verify"))
+                    .bearer_auth(token)
+                    .json(&serde_json::json!({"code": code}))
+                    .send()
+                    .unwrap();
+                let status = response.status().as_u16();
+                let body: serde_json::Value = response.json().unwrap();
+                (status, body)
+            })
+        })
+        .collect();
+    let results: Vec<(u16, serde_json::Value)> =
+        handles.into_iter().map(|h| h.join().unwrap()).collect();
+    let granted = results.iter().filter(|(status, _)| *status == 200).count();
+    assert_eq!(granted, 1, "exactly one grant across replicas: {results:?}");
+    // Every other copy is a failed check (a replay), so enough of them lock the account.
+    for (status, body) in results.iter().filter(|(status, _)| *status != 200) {
+        let code = body["error"]["code"].as_str().unwrap_or_default();
+        assert!(
+            (*status == 401 && code == "invalid_code") || (*status == 429 && code == "locked_out"),
+            "{status} {body}"
+        );
+    }
+}
+
+#[test]
+fn lockout_and_grants_are_shared_by_replicas() {
+    let Some(db) = TestDatabase::create() else {
+        return;
+    };
+    let (a, b) = replicas(&db, &[("PADLOCK_LOCKOUT_FAILURES", "3")]);
+    let admin_at_a = User::new(&a.url);
+    admin_at_a.login("admin", &b.admin_password);
+    admin_at_a.enroll_totp();
+
+    // A grant obtained at replica A works at replica B.
+    let package = std::env::temp_dir().join(format!("padlock-pg-{}.mda", unix_now_nanos()));
+    std::fs::write(&package, b"replicated package").unwrap();
+    let uploaded = admin_at_a.json(&[
+        "packages",
+        "upload",
+        "--app",
+        "demo",
+        package.to_str().unwrap(),
+    ]);
+    let id = uploaded["id"].to_string();
+    // The credential store is keyed by server URL, so point B's URL at A's saved session.
+    let user_b = User::new(&b.url);
+    copy_credentials(&admin_at_a, &user_b);
+    user_b
+        .cmd()
+        .args([
+            "transport",
+            "--app",
+            "demo",
+            "--package",
+            &id,
+            "--to",
+            "production",
+            "--no-input",
+        ])
+        .assert()
+        .success();
+
+    // Wrong codes counted together: two at A, one at B lock the account everywhere.
+    let password = b.create_user(&admin_at_a, "dave");
+    let dave = User::new(&a.url);
+    dave.login("dave", &password);
+    let secret = dave.enroll_totp();
+    let token_a = api_login(&a, "dave", &password);
+    let token_b = api_login(&b, "dave", &password);
+    let verify = |url: &str, token: &str, code: &str| {
+        let response = http()
+            .post(format!("{url}/v1/2fa/verify"))
+            .bearer_auth(token)
+            .json(&serde_json::json!({"code": code}))
+            .send()
+            .unwrap();
+        let body: serde_json::Value = response.json().unwrap();
+        body["error"]["code"]
+            .as_str()
+            .unwrap_or("granted")
+            .to_owned()
+    };
+    assert_eq!(verify(&a.url, &token_a, "000000"), "invalid_code");
+    assert_eq!(verify(&b.url, &token_b, "000001"), "invalid_code");
+    assert_eq!(verify(&a.url, &token_a, "000002"), "locked_out");
+    wait_next_step();
+    assert_eq!(
+        verify(&b.url, &token_b, &totp_now(&secret)),
+        "locked_out",
+        "a valid code is refused at the other replica too"
+    );
+    std::fs::remove_file(package).ok();
+}
+
+/// Makes `to` hold the same session and grant as `from`, under `to`'s server URL.
+fn copy_credentials(from: &User, to: &User) {
+    let secrets = from.stored_secrets();
+    let entries = serde_json::json!({ to.server.as_str(): secrets.to_string() });
+    let path = to.config_dir().join("credentials.json");
+    std::fs::write(&path, entries.to_string()).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let state =
+        serde_json::json!({"server": to.server, "user": "admin", "credential_store": "file"});
+    std::fs::write(to.config_dir().join("state.json"), state.to_string()).unwrap();
+}
