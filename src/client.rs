@@ -29,6 +29,10 @@ pub enum ClientError {
         "cannot reach the padlock server at {server}: {detail}\n\nhint: check the URL (--server / PADLOCK_SERVER) and that the server is running"
     )]
     Unreachable { server: String, detail: String },
+    #[error(
+        "the padlock server at {server} is not trusted: {detail}\n\nhint: if it uses a company or self-signed certificate, set PADLOCK_CA_CERT to the PEM file of its CA"
+    )]
+    Untrusted { server: String, detail: String },
     #[error("{}", .0.message)]
     Api(ErrorDetail),
     #[error("cannot use the CA certificates in PADLOCK_CA_CERT={path:?}: {detail}")]
@@ -90,9 +94,12 @@ impl Client {
                 detail,
             };
             let pem = std::fs::read(&path).map_err(|err| bad(err.to_string()))?;
-            for cert in
-                reqwest::Certificate::from_pem_bundle(&pem).map_err(|err| bad(err.to_string()))?
-            {
+            let certs =
+                reqwest::Certificate::from_pem_bundle(&pem).map_err(|err| bad(err.to_string()))?;
+            if certs.is_empty() {
+                return Err(bad("the file holds no PEM certificate".into()));
+            }
+            for cert in certs {
                 builder = builder.add_root_certificate(cert);
             }
         }
@@ -129,13 +136,16 @@ impl Client {
 
     /// Sends a request and turns a non-2xx answer into `ClientError::Api`.
     pub async fn send(&self, builder: RequestBuilder) -> Result<Response, ClientError> {
-        let response = builder
-            .send()
-            .await
-            .map_err(|err| ClientError::Unreachable {
-                server: self.base.clone(),
-                detail: causes(&err),
-            })?;
+        let response = builder.send().await.map_err(|err| {
+            let detail = causes(&err);
+            let server = self.base.clone();
+            // rustls names every verification failure after the peer's certificate.
+            if detail.contains("certificate") {
+                ClientError::Untrusted { server, detail }
+            } else {
+                ClientError::Unreachable { server, detail }
+            }
+        })?;
         if response.status().is_success() {
             return Ok(response);
         }

@@ -12,7 +12,7 @@ use super::AppState;
 use super::error::ApiError;
 use crate::api::{GRANT_HEADER, codes};
 use crate::auth::tokens::{self, TokenKind};
-use crate::store::{Account, GrantRecord};
+use crate::store::{Account, AuditRecord, GrantRecord};
 
 /// How the caller authenticated.
 #[derive(Debug, Clone)]
@@ -134,22 +134,20 @@ where
                     .ok_or_else(|| {
                         ApiError::unauthenticated("this CI grant is not known to the server")
                     })?;
-                if grant.revoked_at.is_some() {
+                let refused = if grant.revoked_at.is_some() {
+                    Some((codes::GRANT_REVOKED, "was revoked"))
+                } else if grant.expires_at <= now {
+                    Some((codes::GRANT_EXPIRED, "expired"))
+                } else {
+                    None
+                };
+                if let Some((code, what)) = refused {
+                    audit_refused_use(&state, &grant, code, &client, now).await?;
                     return Err(ApiError::new(
                         StatusCode::UNAUTHORIZED,
-                        codes::GRANT_REVOKED,
+                        code,
                         format!(
-                            "CI grant {} was revoked; issue a new one with padlock grant issue",
-                            grant.id
-                        ),
-                    ));
-                }
-                if grant.expires_at <= now {
-                    return Err(ApiError::new(
-                        StatusCode::UNAUTHORIZED,
-                        codes::GRANT_EXPIRED,
-                        format!(
-                            "CI grant {} expired; issue a new one with padlock grant issue",
+                            "CI grant {} {what}; issue a new one with padlock grant issue",
                             grant.id
                         ),
                     ));
@@ -174,6 +172,38 @@ where
             )),
         }
     }
+}
+
+/// Records a use of a revoked or expired CI grant: denied, with the reason, under the
+/// grant's id and label (the audit log has every padlocked attempt, refused ones too).
+async fn audit_refused_use(
+    state: &AppState,
+    grant: &GrantRecord,
+    reason: &str,
+    client: &str,
+    now: i64,
+) -> Result<(), ApiError> {
+    let actor = state
+        .store
+        .account_by_id(grant.account_id)
+        .await?
+        .map(|account| account.username)
+        .unwrap_or_default();
+    state
+        .store
+        .record_audit(&AuditRecord {
+            at: now,
+            actor,
+            action: "ci_grant_use".to_owned(),
+            outcome: "denied".to_owned(),
+            reason: Some(reason.to_owned()),
+            via: Some(format!("ci_grant:{}", grant.id)),
+            client: Some(client.to_owned()),
+            label: grant.label.clone(),
+            ..AuditRecord::default()
+        })
+        .await?;
+    Ok(())
 }
 
 async fn grant_state(

@@ -1013,14 +1013,23 @@ fn a_short_ci_grant_warns_before_the_run() {
         .lines()
         .find(|line| line.starts_with("warning: "))
         .unwrap_or_else(|| panic!("a warning in {stderr}"));
-    let left = warning
+    let (left, rest) = warning
         .strip_prefix("warning: the grant in force expires in ")
-        .and_then(|rest| rest.split_once("s; "))
+        .and_then(|rest| rest.split_once("; "))
         .unwrap_or_else(|| panic!("{warning}"));
-    let seconds: i64 = left.0.parse().unwrap_or_else(|_| panic!("{warning}"));
+    // "59s" or "1m 0s"
+    let seconds: i64 = left
+        .split(' ')
+        .map(|part| match part.split_at(part.len().saturating_sub(1)) {
+            (n, "m") => n.parse::<i64>().map(|n| n * 60),
+            (n, "s") => n.parse::<i64>(),
+            _ => panic!("{warning}"),
+        })
+        .sum::<Result<i64, _>>()
+        .unwrap_or_else(|_| panic!("{warning}"));
     assert!((1..=60).contains(&seconds), "{warning}");
     assert_eq!(
-        left.1, "renew it before the next step (padlock 2fa verify, or a new CI grant)",
+        rest, "renew it before the next step (padlock 2fa verify, or a new CI grant)",
         "{warning}"
     );
     assert!(

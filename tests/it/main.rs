@@ -14,4 +14,5 @@ mod prompts;
 mod scripting;
 mod sms;
 mod stores;
+mod tls;
 mod two_factor;
