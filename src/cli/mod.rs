@@ -311,7 +311,6 @@ impl Ctx {
     /// A connection to the server with the credentials in force: `PADLOCK_GRANT` when set
     /// (and then nothing else: no credential store, no prompt), else the cached session.
     pub fn connect(&self) -> anyhow::Result<Connection> {
-        let state = self.load_state()?;
         if let Some(grant) = std::env::var("PADLOCK_GRANT")
             .ok()
             .filter(|g| !g.trim().is_empty())
@@ -325,9 +324,11 @@ impl Ctx {
             return Ok(Connection {
                 client: Client::new(&server, Auth::CiGrant(grant.trim().to_owned()))?,
                 store: None,
-                state,
+                // A CI job needs nothing a login left behind.
+                state: LocalState::default(),
             });
         }
+        let state = self.load_state()?;
         let server = self.server_url(&state)?;
         let (store, _) = self.open_store(&state)?;
         let secrets = load_secrets(store.as_ref(), &server)?.ok_or_else(|| {
@@ -484,23 +485,23 @@ impl Connection {
     }
 }
 
-/// A plain text table: a header row and aligned columns.
+/// A plain text table: a header row and columns aligned by display width (the padlock sign
+/// takes two columns).
 pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    let width = |text: &str| console::measure_text_width(text);
+    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
     for row in &rows {
         for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(cell.chars().count());
+            widths[i] = widths[i].max(width(cell));
         }
     }
     let line = |cells: Vec<String>| {
-        cells
+        let padded: Vec<String> = cells
             .iter()
             .enumerate()
-            .map(|(i, c)| format!("{c:<width$}", width = widths[i]))
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_owned()
+            .map(|(i, cell)| format!("{cell}{}", " ".repeat(widths[i] - width(cell))))
+            .collect();
+        padded.join("  ").trim_end().to_owned()
     };
     let mut out = vec![line(headers.iter().map(|h| h.to_string()).collect())];
     out.extend(rows.into_iter().map(line));

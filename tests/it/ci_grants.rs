@@ -737,22 +737,25 @@ fn revoked_and_expired_ci_grants_are_refused() {
         "nothing was transported: {envs}"
     );
 
+    // Both refusals are in the audit log: denied, with the reason, under the grant (the
+    // revoked grant was refused twice).
     let events = bob.audit(&[]);
-    for (grant, label, reason) in [
-        (id, "to revoke", "grant_revoked"),
-        (expired_id, "short", "grant_expired"),
+    for (grant, label, reason, times) in [
+        (id, "to revoke", "grant_revoked", 2),
+        (expired_id, "short", "grant_expired", 1),
     ] {
         let via = format!("ci_grant:{grant}");
         let denied: Vec<&Value> = events
             .iter()
             .filter(|e| e["via"] == via.as_str() && e["outcome"] == "denied")
             .collect();
-        assert!(
-            denied
-                .iter()
-                .any(|e| e["reason"] == reason && e["label"] == label),
-            "a denied use of {via} with reason {reason} in {events:#?}"
-        );
+        assert_eq!(denied.len(), times, "denied uses of {via} in {events:#?}");
+        for event in denied {
+            assert_eq!(event["action"], "ci_grant_use", "{event}");
+            assert_eq!(event["reason"], reason, "{event}");
+            assert_eq!(event["label"], label, "{event}");
+            assert_eq!(event["actor"], "bob", "{event}");
+        }
     }
 }
 
