@@ -693,11 +693,19 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    pub async fn count_sms_attempt(&self, id: i64) -> Result<()> {
-        sqlx::query("UPDATE sms_codes SET n_attempts = n_attempts + 1 WHERE id = $1")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+    /// Counts a wrong try; the `max_attempts`-th burns the code (marks it used), so a new
+    /// one can be sent at once.
+    pub async fn count_sms_attempt(&self, id: i64, max_attempts: i64, now: i64) -> Result<()> {
+        sqlx::query(
+            "UPDATE sms_codes SET n_attempts = n_attempts + 1, \
+               used_at = CASE WHEN n_attempts + 1 >= $2 THEN $3 ELSE used_at END \
+             WHERE id = $1",
+        )
+        .bind(id)
+        .bind(max_attempts)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 

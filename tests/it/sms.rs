@@ -255,6 +255,17 @@ fn sms_enrollment_tries_and_burnt_codes() {
         answer.body
     );
     assert_eq!(server.sms_codes(PHONE).len(), 3);
+
+    // A burnt code is as good as used: a new one goes out at once, and works.
+    let sent = send_code(&server, &session);
+    assert_eq!(
+        sent.status, 200,
+        "a new code after a burnt one: {}",
+        sent.body
+    );
+    let fresh = server.sms_codes(PHONE).pop().unwrap();
+    let answer = api_verify(&server, &session, &fresh);
+    assert_eq!(answer.status, 200, "{}", answer.body);
 }
 
 #[test]

@@ -383,7 +383,7 @@ async fn check_code(
                         state.store.consume_sms_code(pending.id, now, max).await?
                             && (!activate || state.store.activate_sms(account.id, now).await?)
                     } else {
-                        state.store.count_sms_attempt(pending.id).await?;
+                        state.store.count_sms_attempt(pending.id, max, now).await?;
                         false
                     }
                 }
