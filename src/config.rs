@@ -161,8 +161,8 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the config file {path} is not valid: {message}")]
-    Invalid { path: String, message: String },
+    #[error("{origin} is not valid: {message}")]
+    Invalid { origin: String, message: String },
 }
 
 impl Config {
@@ -179,12 +179,18 @@ impl Config {
                 })?;
                 let table: toml::Table =
                     toml::from_str(&text).map_err(|err| ConfigError::Invalid {
-                        path: path.display().to_string(),
+                        origin: format!("the config file {}", path.display()),
                         message: err.to_string(),
                     })?;
-                (table, path.display().to_string())
+                (
+                    table,
+                    format!(
+                        "the config file {} (with PADLOCK_* overrides)",
+                        path.display()
+                    ),
+                )
             }
-            None => (toml::Table::new(), "the environment".to_owned()),
+            None => (toml::Table::new(), "the PADLOCK_* configuration".to_owned()),
         };
         for key in ENV_KEYS {
             let var = format!("PADLOCK_{}", key.replace('.', "_").to_uppercase());
@@ -195,7 +201,7 @@ impl Config {
         toml::Value::Table(table)
             .try_into()
             .map_err(|err: toml::de::Error| ConfigError::Invalid {
-                path: origin,
+                origin,
                 message: err.to_string(),
             })
     }

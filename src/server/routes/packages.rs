@@ -20,8 +20,8 @@ use crate::api::{self, codes};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, QueryParams};
 use crate::server::extract::{Caller, Via};
-use crate::server::gate::Rights;
-use crate::store::PackageRecord;
+use crate::server::gate::{self, Rights, Target};
+use crate::store::{AppRecord, PackageRecord};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route(
@@ -101,6 +101,33 @@ fn valid_filename(name: &str) -> bool {
         && !name.chars().any(char::is_control)
 }
 
+/// Uploading needs the transport permission somewhere on the app, and a CI grant must cover
+/// transports on it.
+async fn may_upload(state: &AppState, caller: &Caller, app: &AppRecord) -> ApiResult<()> {
+    if let Via::CiGrant(grant) = &caller.via
+        && !(grant.app_id == Some(app.id) && grant.operations.iter().any(|op| op == "transport"))
+    {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            codes::OUT_OF_SCOPE,
+            format!(
+                "CI grant {} does not cover uploading packages to {}",
+                grant.id, app.name
+            ),
+        ));
+    }
+    if !Rights::of(state, caller, app)
+        .await?
+        .has_anywhere("transport")
+    {
+        return Err(ApiError::forbidden(format!(
+            "uploading packages to {} needs the transport permission",
+            app.name
+        )));
+    }
+    Ok(())
+}
+
 #[utoipa::path(
     post,
     path = "/v1/apps/{app}/packages",
@@ -117,24 +144,20 @@ async fn upload(
     body: Body,
 ) -> ApiResult<(StatusCode, Json<api::Package>)> {
     let app = find_app(&state, &app_name).await?;
-    let rights = Rights::of(&state, &caller, &app).await?;
-    if let Via::CiGrant(grant) = &caller.via
-        && !(grant.app_id == Some(app.id) && grant.operations.iter().any(|op| op == "transport"))
-    {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            codes::OUT_OF_SCOPE,
-            format!(
-                "CI grant {} does not cover uploading packages to {}",
-                grant.id, app.name
-            ),
-        ));
-    }
-    if !rights.has_anywhere("transport") {
-        return Err(ApiError::forbidden(format!(
-            "uploading packages to {} needs the transport permission",
-            app.name
-        )));
+    let target = Target {
+        app: Some(&app),
+        env: None,
+    };
+    if let Err(denied) = may_upload(&state, &caller, &app).await {
+        gate::audit(
+            &state,
+            &caller,
+            "package_upload",
+            &target,
+            Some(denied.code),
+        )
+        .await?;
+        return Err(denied);
     }
     if !valid_filename(&query.filename) {
         return Err(ApiError::bad_request(
@@ -186,6 +209,7 @@ async fn upload(
             state.now(),
         )
         .await?;
+    gate::audit(&state, &caller, "package_upload", &target, None).await?;
     Ok((
         StatusCode::CREATED,
         Json(view(&state, &app.name, package).await?),
