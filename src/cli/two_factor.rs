@@ -278,20 +278,34 @@ async fn verify(
     } else {
         "Code from your authenticator app"
     };
+    exchange_code(ctx, conn, &source, "/2fa/verify", prompt, sms).await
+}
+
+/// Reads codes and posts them to `path` (`/2fa/verify` or `/2fa/confirm`) until one yields a
+/// grant, which is kept. At a prompt a wrong code may be retyped twice (every failure counts
+/// toward the lockout), and with `resend` an `r` asks for a new SMS code.
+async fn exchange_code(
+    ctx: &Ctx,
+    conn: &mut Connection,
+    source: &CodeSource,
+    path: &str,
+    prompt: &str,
+    resend: bool,
+) -> anyhow::Result<GrantIssued> {
     let attempts = if matches!(source, CodeSource::Prompt) {
         3
     } else {
         1
     };
     for attempt in 1..=attempts {
-        let code = read_code(&source, prompt).await?;
-        if code == "r" {
+        let code = read_code(source, prompt).await?;
+        if resend && code == "r" {
             send_sms(ctx, conn).await?;
             continue;
         }
         match conn
             .client
-            .post::<GrantIssued>("/2fa/verify", &CodeRequest { code })
+            .post::<GrantIssued>(path, &CodeRequest { code })
             .await
         {
             Ok(grant) => {
@@ -337,32 +351,7 @@ async fn send_sms(ctx: &Ctx, conn: &mut Connection) -> anyhow::Result<()> {
 }
 
 async fn confirm(ctx: &Ctx, conn: &mut Connection, prompt: &str) -> anyhow::Result<GrantIssued> {
-    let source = code_source(ctx);
-    let attempts = if matches!(source, CodeSource::Prompt) {
-        3
-    } else {
-        1
-    };
-    for attempt in 1..=attempts {
-        let code = read_code(&source, prompt).await?;
-        match conn
-            .client
-            .post::<GrantIssued>("/2fa/confirm", &CodeRequest { code })
-            .await
-        {
-            Ok(grant) => {
-                conn.save_grant(ctx, &grant)?;
-                return Ok(grant);
-            }
-            Err(ClientError::Api(detail))
-                if detail.code == codes::INVALID_CODE && attempt < attempts =>
-            {
-                eprintln!("{}; try again.", detail.message);
-            }
-            Err(err) => return Err(err.into()),
-        }
-    }
-    Err(CliError::NeedSecondFactor("no valid code was entered".into()).into())
+    exchange_code(ctx, conn, &code_source(ctx), "/2fa/confirm", prompt, false).await
 }
 
 async fn setup(ctx: &Ctx, conn: &mut Connection, args: SetupArgs) -> anyhow::Result<()> {

@@ -98,6 +98,18 @@ impl Rights {
         self.is_contact || !self.permissions.is_empty()
     }
 
+    /// Reading an app's lists: members and support only.
+    pub fn require_member(&self, app: &AppRecord) -> Result<(), ApiError> {
+        if self.is_member() || self.is_support {
+            Ok(())
+        } else {
+            Err(ApiError::forbidden(format!(
+                "you are not a member of {}",
+                app.name
+            )))
+        }
+    }
+
     /// Technical contacts hold every permission on their app.
     pub fn has(&self, env_id: i64, permission: &str) -> bool {
         self.is_contact

@@ -9,7 +9,7 @@ use axum::{Json, Router};
 use super::find_app;
 use crate::api;
 use crate::server::AppState;
-use crate::server::error::{ApiError, ApiResult};
+use crate::server::error::ApiResult;
 use crate::server::extract::Caller;
 use crate::server::gate::{self, Action, Rights, Target};
 
@@ -75,12 +75,7 @@ async fn list_envs(
 ) -> ApiResult<Json<Vec<api::Environment>>> {
     let app = find_app(&state, &app_name).await?;
     let rights = Rights::of(&state, &caller, &app).await?;
-    if !(rights.is_member() || rights.is_support) {
-        return Err(ApiError::forbidden(format!(
-            "you are not a member of {}",
-            app.name
-        )));
-    }
+    rights.require_member(&app)?;
     let envs = state.store.envs_of(app.id).await?;
     Ok(Json(
         envs.into_iter()

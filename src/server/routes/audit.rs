@@ -62,12 +62,7 @@ async fn list(
     if let Some(name) = &query.app {
         let app = find_app(&state, name).await?;
         let rights = Rights::of(&state, &caller, &app).await?;
-        if !(rights.is_member() || rights.is_support) {
-            return Err(ApiError::forbidden(format!(
-                "you are not a member of {}",
-                app.name
-            )));
-        }
+        rights.require_member(&app)?;
     }
     let events = state
         .store

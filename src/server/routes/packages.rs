@@ -73,12 +73,7 @@ async fn list(
 ) -> ApiResult<Json<Vec<api::Package>>> {
     let app = find_app(&state, &app_name).await?;
     let rights = Rights::of(&state, &caller, &app).await?;
-    if !(rights.is_member() || rights.is_support) {
-        return Err(ApiError::forbidden(format!(
-            "you are not a member of {}",
-            app.name
-        )));
-    }
+    rights.require_member(&app)?;
     let mut packages = Vec::new();
     for package in state.store.packages_of(app.id).await? {
         packages.push(view(&state, &app.name, package).await?);

@@ -86,12 +86,7 @@ async fn list(
 ) -> ApiResult<Json<Vec<PermissionEntry>>> {
     let app = find_app(&state, &app_name).await?;
     let rights = Rights::of(&state, &caller, &app).await?;
-    if !(rights.is_member() || rights.is_support) {
-        return Err(ApiError::forbidden(format!(
-            "you are not a member of {}",
-            app.name
-        )));
-    }
+    rights.require_member(&app)?;
     if let Some(env) = &query.env {
         find_env(&state, &app, env).await?;
     }
