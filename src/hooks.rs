@@ -105,6 +105,13 @@ pub async fn run(
         HookPlan::Command { command, timeout } => (command, *timeout),
     };
     let mut child = tokio::process::Command::new("sh");
+    // The server's own `PADLOCK_*` settings (master key, database URL, SMS tokens) are not
+    // the hook's business; it gets only the operation's context under that prefix.
+    for (key, _) in std::env::vars_os() {
+        if key.to_string_lossy().starts_with("PADLOCK_") {
+            child.env_remove(key);
+        }
+    }
     child
         .arg("-c")
         .arg(command)

@@ -78,10 +78,11 @@ pub async fn follow(ctx: &Ctx, conn: &mut Connection, id: i64) -> anyhow::Result
         offset = progress.next_offset;
         let op = progress.operation;
         if op.finished() {
-            if ctx.json() {
-                ctx.print(&op, |_| String::new())?;
-            }
+            // A failed operation is an error: stdout stays empty and stderr says which.
             return if op.state == "succeeded" {
+                if ctx.json() {
+                    ctx.print(&op, |_| String::new())?;
+                }
                 Ok(())
             } else {
                 Err(OperationFailed {

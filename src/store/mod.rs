@@ -1212,6 +1212,15 @@ log = log || $3 \
         Ok(())
     }
 
+    /// Forgets a backup that never got its operation (the environment was busy).
+    pub async fn delete_backup(&self, backup_id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM backups WHERE id = $1 AND operation_id = 0")
+            .bind(backup_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub async fn complete_backup(&self, backup_id: i64, size: i64, sha256: &str) -> Result<()> {
         sqlx::query("UPDATE backups SET size = $2, sha256 = $3, ready = 1 WHERE id = $1")
             .bind(backup_id)

@@ -93,6 +93,15 @@ fn detach(user: &User, args: &[&str]) -> i64 {
     op["id"].as_i64().unwrap()
 }
 
+/// The `{"code","message"}` a failed command printed on stderr under `--output json`,
+/// whatever it printed on stdout.
+fn json_error_lenient(out: &std::process::Output, exit: i32) -> Value {
+    assert_eq!(out.status.code(), Some(exit), "{}", stderr(out));
+    let error: Value = serde_json::from_slice(&out.stderr)
+        .unwrap_or_else(|err| panic!("stderr is not one JSON error ({err}): {}", stderr(out)));
+    error["error"].clone()
+}
+
 /// The id in a failure message "… failed (operation ID); …".
 fn operation_id_in(message: &str) -> i64 {
     message
@@ -333,11 +342,36 @@ fn a_failing_hook_fails_the_operation_and_keeps_its_log() {
         "{message}"
     );
 
-    let ops_json = d
+    // The same failure under --output json: exit 1 and one JSON error on stderr; stdout
+    // holds at most the failed operation.
+    let out = d
         .admin
-        .error(&["env", "stop", "--app", "demo", "--env", "production"], 1);
-    // The same failure with --output json: one error, the operation's code.
-    assert!(ops_json["message"].as_str().unwrap().contains("failed"));
+        .cmd()
+        .args([
+            "env",
+            "stop",
+            "--app",
+            "demo",
+            "--env",
+            "production",
+            "--output",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let error = json_error_lenient(&out, 1);
+    assert_eq!(error["code"], "failed", "{error}");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("stop on demo/production failed")
+    );
+    if !out.stdout.is_empty() {
+        let op: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(op["state"], "failed", "{op}");
+        assert_eq!(op["exit_code"], 3, "{op}");
+    }
 
     let id = operation_id_in(&message);
     let shown = d.admin.operation(id);
@@ -441,6 +475,30 @@ fn a_hook_for_another_environment_does_not_match_and_dev_mode_logs_instead() {
     assert!(!printed.contains("real deploy"), "{printed}");
     assert!(!d.hooks.file("ran").exists(), "the production hook ran");
     assert_eq!(envs(&d.admin)["test"]["package_id"].to_string(), id);
+
+    // Promoting what runs in test to acceptance runs acceptance's hook: dev mode's too.
+    let out = d
+        .admin
+        .cmd()
+        .args([
+            "transport",
+            "--app",
+            "demo",
+            "--from",
+            "test",
+            "--to",
+            "acceptance",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("dev hook: would run transport on demo/acceptance"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!d.hooks.file("ran").exists(), "the production hook ran");
+    assert_eq!(envs(&d.admin)["acceptance"]["package_id"].to_string(), id);
 }
 
 #[test]
@@ -488,6 +546,23 @@ fn an_environment_runs_one_operation_at_a_time() {
         ),
         "busy"
     );
+    // A refused backup leaves no backup behind, and the refusal is on record as such.
+    let backups = d
+        .admin
+        .json(&["backups", "list", "--app", "demo", "--env", "production"]);
+    assert_eq!(
+        backups,
+        serde_json::json!([]),
+        "a refused backup_create left {backups}"
+    );
+    let events = d.admin.audit(&["--app", "demo"]);
+    let restarts: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["action"] == "restart" && e["env"] == "production")
+        .collect();
+    assert_eq!(restarts.len(), 1, "{events:#?}");
+    assert_eq!(restarts[0]["outcome"], "denied", "{events:#?}");
+    assert_eq!(restarts[0]["reason"], "busy", "{events:#?}");
     // Another environment of the same app is not blocked.
     d.admin
         .cmd()
@@ -582,6 +657,19 @@ fn detached_operations_are_followed_to_their_end() {
         "{}",
         stderr(&out)
     );
+    // Someone who is no member of the app cannot see its operations at all.
+    let password = d.server.create_user(&d.admin, "outsider");
+    let outsider = d.server.user();
+    outsider.login("outsider", &password);
+    assert_eq!(
+        outsider.fails(&["ops", "show", &id.to_string()], 1),
+        "not_found"
+    );
+    assert_eq!(
+        outsider.fails(&["ops", "follow", &id.to_string()], 1),
+        "not_found"
+    );
+
     // With --output json, the end state is the one document on stdout.
     let out = d
         .admin

@@ -123,16 +123,16 @@ async fn start_operation(
             format!("no hook is configured for {} on {}/{}; the operator adds one under [[hooks]] in the server config", request.kind, app.name, env.name),
         )
     })?;
-    gate::authorize(
-        &state,
-        &caller,
-        action,
-        Target {
-            app: Some(&app),
-            env: Some(&env),
-        },
-    )
-    .await?;
+    // Decided here, recorded once the outcome is known: an attempt refused because the
+    // environment is busy is on record as denied, not as allowed.
+    let target = Target {
+        app: Some(&app),
+        env: Some(&env),
+    };
+    if let Err(err) = gate::check(&state, &caller, action, &target).await {
+        gate::audit(&state, &caller, action.name(), &target, Some(err.code)).await?;
+        return Err(err);
+    }
 
     let now = state.now();
     let new_backup = match action {
@@ -140,18 +140,39 @@ async fn start_operation(
         _ => None,
     };
     let backup = new_backup.or(restore_from.as_ref().map(|b| b.id));
-    let op = state
+    let op = match state
         .store
-        .create_operation(app.id, env.id, &request.kind, &caller.account.username, &caller.via_label(), package.as_ref().map(|p| p.id), backup, now)
+        .create_operation(
+            app.id,
+            env.id,
+            &request.kind,
+            &caller.account.username,
+            &caller.via_label(),
+            package.as_ref().map(|p| p.id),
+            backup,
+            now,
+        )
         .await
-        .map_err(|err| match err {
-            StoreError::Conflict => ApiError::new(
+    {
+        Ok(op) => op,
+        Err(StoreError::Conflict) => {
+            // The backup never got an operation: no trace of it in `backups list`.
+            if let Some(backup_id) = new_backup {
+                state.store.delete_backup(backup_id).await?;
+            }
+            gate::audit(&state, &caller, action.name(), &target, Some(codes::BUSY)).await?;
+            return Err(ApiError::new(
                 StatusCode::CONFLICT,
                 codes::BUSY,
-                format!("{}/{} is busy with another operation; padlock ops follow shows it, try again when it ends", app.name, env.name),
-            ),
-            other => other.into(),
-        })?;
+                format!(
+                    "{}/{} is busy with another operation; padlock ops follow shows it, try again when it ends",
+                    app.name, env.name
+                ),
+            ));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    gate::audit(&state, &caller, action.name(), &target, None).await?;
     if let Some(backup_id) = new_backup {
         state.store.attach_backup(backup_id, op.id).await?;
     }
