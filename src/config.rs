@@ -52,6 +52,8 @@ pub struct Config {
     pub lockout_duration: Span,
     /// How long an SMS code stays valid.
     pub sms_code_ttl: Span,
+    /// How long a resend of a still-pending SMS code waits.
+    pub sms_resend_wait: Span,
     /// Largest package accepted, in bytes.
     pub max_package_bytes: u64,
     pub tls_cert: Option<PathBuf>,
@@ -75,6 +77,9 @@ impl Default for Config {
             lockout_duration: Span(Duration::from_secs(15 * 60)),
             sms_code_ttl: Span(Duration::from_secs(
                 crate::auth::sms::CODE_TTL_SECONDS as u64,
+            )),
+            sms_resend_wait: Span(Duration::from_secs(
+                crate::auth::sms::RESEND_WAIT_SECONDS as u64,
             )),
             max_package_bytes: 8 << 30,
             tls_cert: None,
@@ -141,6 +146,7 @@ const ENV_KEYS: &[&str] = &[
     "lockout_failures",
     "lockout_duration",
     "sms_code_ttl",
+    "sms_resend_wait",
     "max_package_bytes",
     "tls_cert",
     "tls_key",
@@ -224,6 +230,7 @@ const NUMERIC_KEYS: &[&str] = &[
     "lockout_failures",
     "lockout_duration",
     "sms_code_ttl",
+    "sms_resend_wait",
     "max_package_bytes",
 ];
 

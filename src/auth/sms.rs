@@ -8,7 +8,8 @@ use rand::rngs::OsRng;
 pub const CODE_TTL_SECONDS: i64 = 5 * 60;
 /// Wrong tries allowed on one code before it is burnt.
 pub const MAX_ATTEMPTS: i64 = 5;
-/// A resend while a code is still pending waits this long after the last send.
+/// A resend while a code is still pending waits this long after the last send, by default
+/// (`sms_resend_wait`).
 pub const RESEND_WAIT_SECONDS: i64 = 30;
 /// Sends allowed per hour, per account and per number (SMS-pumping protection).
 pub const MAX_SENDS_PER_HOUR: i64 = 5;

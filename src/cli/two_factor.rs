@@ -270,39 +270,59 @@ async fn verify(
         return Err(CliError::NeedSecondFactor(NO_CODE_SOURCE.into()).into());
     }
     let sms = method == Some("sms");
+    // SMS: `r` at the prompt asks for a new code once the resend wait is over.
+    let mut resend_at = sms.then(std::time::Instant::now);
     if sms && (resend || matches!(source, CodeSource::Prompt)) {
-        send_sms(ctx, conn).await?;
+        resend_at = Some(send_sms(ctx, conn).await?);
     }
     let prompt = if sms {
-        "SMS code (r to resend)"
+        "SMS code"
     } else {
         "Code from your authenticator app"
     };
-    exchange_code(ctx, conn, &source, "/2fa/verify", prompt, sms).await
+    exchange_code(ctx, conn, &source, "/2fa/verify", prompt, resend_at).await
 }
 
 /// Reads codes and posts them to `path` (`/2fa/verify` or `/2fa/confirm`) until one yields a
 /// grant, which is kept. At a prompt a wrong code may be retyped twice (every failure counts
-/// toward the lockout), and with `resend` an `r` asks for a new SMS code.
+/// toward the lockout). With `resend_at` (SMS), the prompt counts down to when a new code may
+/// be sent, and `r` then sends one.
 async fn exchange_code(
     ctx: &Ctx,
     conn: &mut Connection,
     source: &CodeSource,
     path: &str,
     prompt: &str,
-    resend: bool,
+    mut resend_at: Option<std::time::Instant>,
 ) -> anyhow::Result<GrantIssued> {
     let attempts = if matches!(source, CodeSource::Prompt) {
         3
     } else {
         1
     };
-    for attempt in 1..=attempts {
-        let code = read_code(source, prompt).await?;
-        if resend && code == "r" {
-            send_sms(ctx, conn).await?;
+    let mut attempt = 0;
+    while attempt < attempts {
+        let shown = match resend_at {
+            Some(at) => match at.checked_duration_since(std::time::Instant::now()) {
+                Some(wait) if wait.as_secs() > 0 => {
+                    format!("{prompt} (new code possible in {} s)", wait.as_secs())
+                }
+                _ => format!("{prompt} (r for a new code)"),
+            },
+            None => prompt.to_owned(),
+        };
+        let code = read_code(source, &shown).await?;
+        if let Some(at) = resend_at.filter(|_| code == "r") {
+            match at.checked_duration_since(std::time::Instant::now()) {
+                Some(wait) if wait.as_secs() > 0 => eprintln!(
+                    "A new code can be sent in {} s; the last one is still valid.",
+                    wait.as_secs()
+                ),
+                _ => resend_at = Some(send_sms(ctx, conn).await?),
+            }
             continue;
         }
+        attempt += 1;
         match conn
             .client
             .post::<GrantIssued>(path, &CodeRequest { code })
@@ -323,9 +343,10 @@ async fn exchange_code(
     Err(CliError::NeedSecondFactor("no valid code was entered".into()).into())
 }
 
-/// Asks the server to send an SMS code; a throttled resend is reported, not fatal, since the
-/// code already sent is still good.
-async fn send_sms(ctx: &Ctx, conn: &mut Connection) -> anyhow::Result<()> {
+/// Asks the server to send an SMS code and returns when the next may be sent; a throttled
+/// resend is reported, not fatal, since the code already sent is still good.
+async fn send_sms(ctx: &Ctx, conn: &mut Connection) -> anyhow::Result<std::time::Instant> {
+    let after = |seconds: u64| std::time::Instant::now() + std::time::Duration::from_secs(seconds);
     match conn
         .client
         .post::<SmsSent>("/2fa/sms", &serde_json::json!({}))
@@ -333,25 +354,22 @@ async fn send_sms(ctx: &Ctx, conn: &mut Connection) -> anyhow::Result<()> {
     {
         Ok(sent) => {
             ctx.note(format!(
-                "A code was sent to {}; it is valid for 5 minutes. A new one can be sent in {} s.",
-                sent.phone, sent.resend_after
+                "A code was sent to {}; it is valid for 5 minutes.",
+                sent.phone
             ));
-            Ok(())
+            Ok(after(sent.resend_after))
         }
         Err(ClientError::Api(detail)) if detail.code == codes::RATE_LIMITED => {
-            ctx.note(format!(
-                "{} (retry in {} s)",
-                detail.message,
-                detail.retry_after.unwrap_or(30)
-            ));
-            Ok(())
+            let wait = detail.retry_after.unwrap_or(30);
+            ctx.note(format!("{} (retry in {wait} s)", detail.message));
+            Ok(after(wait))
         }
         Err(err) => Err(err.into()),
     }
 }
 
 async fn confirm(ctx: &Ctx, conn: &mut Connection, prompt: &str) -> anyhow::Result<GrantIssued> {
-    exchange_code(ctx, conn, &code_source(ctx), "/2fa/confirm", prompt, false).await
+    exchange_code(ctx, conn, &code_source(ctx), "/2fa/confirm", prompt, None).await
 }
 
 async fn setup(ctx: &Ctx, conn: &mut Connection, args: SetupArgs) -> anyhow::Result<()> {

@@ -208,53 +208,12 @@ impl User {
 
     /// Runs a command that must succeed with `--output json` and parses its stdout.
     pub fn json(&self, args: &[&str]) -> Value {
-        let out = self
-            .cmd()
-            .args(args)
-            .args(["--output", "json"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "padlock {args:?} failed ({}): {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|err| {
-            panic!(
-                "padlock {args:?} printed no JSON ({err}): {}",
-                String::from_utf8_lossy(&out.stdout)
-            )
-        })
+        json_output(self.cmd(), args, "padlock")
     }
 
     /// Runs a command that must fail with `exit`, and returns the JSON error's code.
     pub fn fails(&self, args: &[&str], exit: i32) -> String {
-        let out = self
-            .cmd()
-            .args(args)
-            .args(["--output", "json"])
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(exit),
-            "padlock {args:?}: stdout {} stderr {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(
-            out.stdout.is_empty(),
-            "errors print nothing on stdout: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        let err: Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
-            panic!(
-                "stderr is not one JSON error ({e}): {}",
-                String::from_utf8_lossy(&out.stderr)
-            )
-        });
-        err["error"]["code"].as_str().unwrap().to_owned()
+        self.error(args, exit)["code"].as_str().unwrap().to_owned()
     }
 
     /// Sets up TOTP through the scripting contract and returns the base32 secret; the user
@@ -319,6 +278,23 @@ pub fn padlock() -> StdCommand {
     let mut cmd = StdCommand::new(BIN);
     scrub(&mut cmd);
     cmd
+}
+
+/// Runs `cmd ARGS --output json`, which must succeed, and parses its one JSON document.
+pub fn json_output(mut cmd: Command, args: &[&str], what: &str) -> Value {
+    let out = cmd.args(args).args(["--output", "json"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{what} {args:?} failed ({}): {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|err| {
+        panic!(
+            "{what} {args:?} printed no JSON ({err}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
 }
 
 /// The `{"code","message"}` of a command that failed under `--output json`, checked the way
@@ -583,24 +559,7 @@ impl CiJob {
 
     /// Runs a command that must succeed with `--output json` and parses its stdout.
     pub fn json(&self, args: &[&str]) -> Value {
-        let out = self
-            .cmd()
-            .args(args)
-            .args(["--output", "json"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "CI job: padlock {args:?} failed ({}): {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|err| {
-            panic!(
-                "CI job: padlock {args:?} printed no JSON ({err}): {}",
-                String::from_utf8_lossy(&out.stdout)
-            )
-        })
+        json_output(self.cmd(), args, "CI job: padlock")
     }
 
     /// Runs a command that must fail with `exit` under `--output json`; returns the error.

@@ -174,3 +174,57 @@ fn a_wrong_code_at_every_prompt_fails_after_three() {
     );
     assert!(!rest.contains("ENVIRONMENT"), "node details shown: {rest}");
 }
+
+#[test]
+fn sms_prompt_counts_down_to_a_resend_and_sends_one_on_r() {
+    // Resends wait two seconds here, so the countdown ends within the test.
+    let server = Server::start_with(&[], &[("PADLOCK_SMS_RESEND_WAIT", "2s")]);
+    let admin = server.admin();
+    let sam = person(&server, &admin, "sam");
+    let phone = "+4915112345679";
+    sam.user.json(&[
+        "2fa",
+        "setup",
+        "--method",
+        "sms",
+        "--phone",
+        phone,
+        "--no-input",
+    ]);
+    let first = server.sms_codes(phone).pop().unwrap();
+    sam.user
+        .cmd()
+        .args(["2fa", "confirm", "--otp", &first])
+        .assert()
+        .success();
+    // A new session holds no grant: the next padlocked command asks for a code.
+    sam.user.login("sam", &sam.password);
+
+    let mut session = spawn(&sam.user, &["node", "show", "--app", &sam.app]);
+    session
+        .expect("A code was sent to +49")
+        .expect("the CLI sends a code itself");
+    session
+        .expect("new code possible in")
+        .expect("the prompt counts down to a resend");
+    session.send_line("r").unwrap();
+    session
+        .expect("A new code can be sent in")
+        .expect("an early r is refused, politely");
+    std::thread::sleep(Duration::from_millis(2500));
+    session.send_line("r").unwrap();
+    session
+        .expect("A code was sent to +49")
+        .expect("after the wait, r sends a new code");
+    let codes = poll_until(10, "the resent code", || {
+        let codes = server.sms_codes(phone);
+        (codes.len() == 3).then_some(codes)
+    });
+    session.send_line(codes.last().unwrap()).unwrap();
+    let (rest, code) = finish(&mut session);
+    assert_eq!(code, 0, "{rest}");
+    assert!(
+        rest.contains("production"),
+        "the node details follow: {rest}"
+    );
+}

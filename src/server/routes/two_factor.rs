@@ -257,7 +257,7 @@ async fn send_code(state: &AppState, caller: &Caller, phone: &str) -> ApiResult<
             &state.master_key.keyed_hash(&code),
             now,
             state.config.sms_code_ttl.seconds(),
-            sms_rules::RESEND_WAIT_SECONDS,
+            state.config.sms_resend_wait.seconds(),
             sms_rules::MAX_SENDS_PER_HOUR,
         )
         .await?;
@@ -301,7 +301,7 @@ async fn send_code(state: &AppState, caller: &Caller, phone: &str) -> ApiResult<
     gate::audit(state, caller, "2fa_sms_send", &NO_TARGET, None).await?;
     Ok(SmsSent {
         phone: sms_rules::mask(phone),
-        resend_after: sms_rules::RESEND_WAIT_SECONDS as u64,
+        resend_after: state.config.sms_resend_wait.seconds() as u64,
         expires_at: crate::time::rfc3339(now + state.config.sms_code_ttl.seconds()),
     })
 }
