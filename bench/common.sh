@@ -13,10 +13,12 @@ OTHERS_MAX=${OTHERS_MAX:-0.15}    # a run is disturbed when others used more cor
 TRIES=${TRIES:-3}                 # runs of a disturbed measurement before keeping the last
 export PEERS_WORK
 mkdir -p "$RESULTS"
+exec 3>&2                         # progress notes reach the terminal even when output is redirected
 [ -x "$PADLOCK" ] || { echo "no padlock binary at $PADLOCK: cargo build --release, or set PADLOCK_BIN" >&2; exit 1; }
 PADLOCK=$(realpath "$PADLOCK")
 
-WORK=$(mktemp -d /tmp/padlock-bench.XXXXXX)
+BENCH_TMP=${BENCH_TMP:-/tmp}         # holds the server's data dir (and SQLite file) and the big files
+WORK=$(mktemp -d "$BENCH_TMP/padlock-bench.XXXXXX")
 SERVER_PID='' PEER_STARTED=0 OWN_PIDS=$$
 cleanup() {
     if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi
@@ -43,9 +45,9 @@ wait_quiet() {
     local waited=0 load
     while load=$(cut -d' ' -f1 /proc/loadavg) && awk -v l="$load" -v m="$LOAD_MAX" 'BEGIN { exit !(l >= m) }'; do
         if [ "$waited" -ge "$QUIET_WAIT" ]; then
-            echo "  (load still $load after ${waited}s: measuring anyway)" >&2; break
+            echo "  (load still $load after ${waited}s: measuring anyway)" >&3; break
         fi
-        [ "$waited" = 0 ] && echo "  (waiting for load1 < $LOAD_MAX, now $load)" >&2
+        [ "$waited" = 0 ] && echo "  (waiting for load1 < $LOAD_MAX, now $load)" >&3
         sleep 10; waited=$((waited + 10))
     done
     QUIET_LOAD=$load
@@ -55,24 +57,24 @@ wait_quiet() {
 # TRIES runs) when other processes used more than OTHERS_MAX cores meanwhile. The CPU of this
 # script's process tree and of OWN_PIDS (e.g. the peer's daemonized server) counts as ours.
 measure() {
-    local name=$1 try status wall ours others note; shift
+    local name=$1 try status wall ours others kernel note; shift
     for try in $(seq "$TRIES"); do
         wait_quiet
         "$BENCH/cpu.py" snap "$WORK/cpu.before" $OWN_PIDS
         status=0; "$@" || status=$?
         "$BENCH/cpu.py" snap "$WORK/cpu.after" $OWN_PIDS
-        read -r wall ours others < <("$BENCH/cpu.py" diff "$WORK/cpu.before" "$WORK/cpu.after")
-        note="load1 $QUIET_LOAD before; ${wall}s, ours $ours cores, others $others cores"
+        read -r wall ours others kernel < <("$BENCH/cpu.py" diff "$WORK/cpu.before" "$WORK/cpu.after")
+        note="load1 $QUIET_LOAD before; ${wall}s: ours $ours cores, others $others, kernel threads $kernel"
         echo "$(date -Is) $(basename "$0") $name try $try: $note" >>"$RESULTS/quiet.log"
         [ "$status" = 0 ] || { echo "$name failed (exit $status)" >&2; return "$status"; }
         if awk -v o="$others" -v m="$OTHERS_MAX" 'BEGIN { exit !(o <= m) }'; then break; fi
-        echo "  ($name disturbed: $note)" >&2
+        echo "  ($name disturbed: $note)" >&3
     done
     QUIET_NOTES+=("$name: $note")
 }
 QUIET_NOTES=()
 print_quiet() {
-    echo "quietness ($(nproc) cores; 'others' = CPU used by other processes meanwhile):"
+    echo "quietness ($(nproc) cores; cores busy during the run: ours, other processes', kernel threads'):"
     printf '  %s\n' "${QUIET_NOTES[@]}"
 }
 

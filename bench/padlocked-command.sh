@@ -2,7 +2,8 @@
 # End to end: a padlocked command with a cached grant (`padlock node show`, one grant-checked,
 # audited request) and a plain one (`padlock envs list`) against a local dev server, in one
 # hyperfine run with: the same request as bare curl (the server's share), a bare curl of a wrong
-# code to privacyIDEA's /validate/check (when set up), and `gh --version` as a floor.
+# code to privacyIDEA's /validate/check (when set up), and `curl --version` and `gh --version`
+# as floors.
 #
 #   bench/padlocked-command.sh     # env: PADLOCK_BIN, RUNS (50), WARMUP (5)
 set -euo pipefail
@@ -26,7 +27,7 @@ if peer_start; then
 else
     echo "privacyIDEA is not set up: run $PEERS/privacyidea-setup.sh for its row" >&2
 fi
-cmds+=(-n "gh --version (floor)" "gh --version")
+cmds+=(-n "curl --version (curl's own start)" "curl --version" -n "gh --version (floor)" "gh --version")
 
 measure padlocked-command hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --style none \
     --export-json "$RESULTS/padlocked-command.json" "${cmds[@]}" >"$RESULTS/padlocked-command.log" 2>&1 \
