@@ -190,16 +190,14 @@ async fn decide(
         .await?
         .filter(|f| f.active);
     let Some(factor) = factor else {
-        let mut err = ApiError::new(
+        return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             codes::ENROLLMENT_REQUIRED,
             format!(
                 "{} is padlocked and your account has no second factor yet: set one up with padlock 2fa setup",
                 describe(action, target)
             ),
-        );
-        err.second_factor = None;
-        return Err(err);
+        ));
     };
     match &caller.grant {
         GrantState::Valid(_) => Ok(()),

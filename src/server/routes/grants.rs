@@ -220,20 +220,14 @@ async fn revoke(
     }
     let now = state.now();
     state.store.revoke_grant(id, now).await?;
-    let grant = state.store.grant_by_id(id).await?.ok_or_else(not_found)?;
-    let issuer = state
-        .store
-        .account_by_id(grant.account_id)
-        .await?
-        .map(|a| a.username)
-        .unwrap_or_default();
-    let app = state
+    // The listing row carries the issuer's name and the app's with the grant.
+    let (grant, issuer, app) = state
         .store
         .list_ci_grants(Some(grant.account_id))
         .await?
         .into_iter()
         .find(|(g, _, _)| g.id == id)
-        .and_then(|(_, _, app)| app);
+        .ok_or_else(not_found)?;
     gate::audit(
         &state,
         &caller,
