@@ -13,7 +13,7 @@ cp "$PEERS_WORK/.run/cli-coldstart.json" "$RESULTS/cold-start.json"
 
 echo "== cold start, hyperfine -N, ${RUNS:-50} runs ('x ref' = mean / padlock's mean)"
 "$PADLOCK" --version
-grep -E '^(gh version|oathtool|python)' "$RESULTS/cold-start.log" || true
+grep -E '^(gh version|oathtool \(|python [0-9])' "$RESULTS/cold-start.log" || true
 "$BENCH/hyperfine-table.py" "$RESULTS/cold-start.json" "extra:" "extra: $PADLOCK --version=padlock --version"
 echo
 echo "== binary size"

@@ -15,9 +15,9 @@ start_server
 login_totp
 "$PADLOCK" node show --app demo --output json --no-input | jq -e .app >/dev/null  # grant cached, no prompt
 
-auth=(-H "Authorization: Bearer $SESSION" -H "padlock-grant: $GRANT")
 cmds=(-n "padlock node show (padlocked, grant cached)" "$PADLOCK node show --app demo --output json"
       -n "padlock envs list (not padlocked)" "$PADLOCK envs list --app demo"
+      -n "padlock status (local files only, no request)" "$PADLOCK status"
       -n "curl GET /v1/apps/demo/node (same request)"
          "curl -sf -o /dev/null -H 'Authorization: Bearer $SESSION' -H 'padlock-grant: $GRANT' $SERVER_URL/v1/apps/demo/node")
 if peer_start; then
