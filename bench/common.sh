@@ -4,7 +4,7 @@
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH")
 PADLOCK=${PADLOCK_BIN:-$ROOT/target/release/padlock}
-PEERS=${PEERS_DIR:-/work/shared/peers}          # the peer scripts (read-only is fine)
+PEERS=${PEERS_DIR:-$(realpath -m "$ROOT/../shared/peers")}   # the peer scripts (read-only is fine)
 PEERS_WORK=${PEERS_WORK:-${XDG_CACHE_HOME:-$HOME/.cache}/padlock-peers}   # where they keep state
 RESULTS=$BENCH/.results
 LOAD_MAX=${LOAD_MAX:-0.7}         # wait until the 1-minute load average is below this ...
@@ -21,10 +21,9 @@ BENCH_TMP=${BENCH_TMP:-/tmp}         # holds the server's data dir (and SQLite f
 WORK=$(mktemp -d "$BENCH_TMP/padlock-bench.XXXXXX")
 SERVER_PID='' PEER_STARTED=0 OWN_PIDS=$$
 cleanup() {
-    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi
-    if [ "$PEER_STARTED" = 1 ]; then "$PEERS/privacyidea-server.sh" stop >/dev/null 2>&1; fi
+    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+    if [ "$PEER_STARTED" = 1 ]; then "$PEERS/privacyidea-server.sh" stop >/dev/null 2>&1 || true; fi
     rm -rf "$WORK"
-    return 0
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

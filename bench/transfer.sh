@@ -34,9 +34,11 @@ transfer() {
     bytes=$(stat -c %s "$payload")
     R[$key]="$(awk -v b="$bytes" -v a="$t0" -v z="$t1" 'BEGIN { printf "%.0f %.2f", b / 1e6 / (z - a), z - a }')"
     R[$key]+=" $(awk '/Maximum resident set size/ { print $NF }' "$WORK/time.txt") $srv_rss $(status_kb "$SERVER_PID" VmHWM)"
+    { echo "== $key: ${R[$key]}"; cat "$WORK/time.txt"; } >>"$RESULTS/transfer-time.txt"
     rm -f "$WORK/download.bin"
 }
 
+: >"$RESULTS/transfer-time.txt"   # /usr/bin/time -v of every transfer, after "== KEY: MB/s s RSS..."
 for size in $SIZES; do
     head -c "$size" /dev/urandom >"$payload"
     measure "upload $size padlock" transfer "$size up padlock" \
@@ -54,6 +56,7 @@ for size in $SIZES; do
     rm -f "$payload" "$WORK"/data/packages/[0-9a-f]* "$WORK"/data/backups/*.bak
 done
 
+{
 echo "== transfers to/from a dev server on 127.0.0.1 (sizes as head -c: M = MiB, G = GiB; MB/s = 1e6 B/s)"
 row() { printf '%-5s %-5s %-8s %8s %7s %11s %11s %13s %7s\n' "$@"; }
 row size dir client 'MB/s' 's' 'client MiB' 'server MiB' 'srv peak MiB' 'x curl'
@@ -69,3 +72,4 @@ for size in $SIZES; do
 done
 echo "(client MiB: max RSS of the client; server MiB: its VmRSS before the transfer; srv peak: VmHWM during it)"
 print_quiet
+} | tee "$RESULTS/transfer.txt"

@@ -49,10 +49,12 @@ else
     echo "privacyIDEA is not set up: run $PEERS/privacyidea-setup.sh for the peer's rows" >&2
 fi
 
-# table: one row per RESULT line; 'x peer' = req/s / privacyIDEA's req/s of the same mode
+# table: one row per RESULT line; 'x peer' = req/s / privacyIDEA's wrong-code req/s at the same
+# concurrency (the peer has no grant-checked read, so the node rows compare with that too)
 get() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 peer_line() { grep "^RESULT mode=fixed" "$RESULTS/verify-privacyidea.txt" | sed -n "${1}p"; }
 echo "== wrk -t$THREADS -c$CONNS -d$DURATION (after $WARMUP warm-up); -c1: -t1 -c1; $(nproc) cores shared by server and wrk"
+echo "   ('x peer' = req/s / privacyIDEA's wrong-code req/s at the same concurrency; data in $BENCH_TMP)"
 printf '%-30s %9s %8s %8s %8s %9s %7s\n' '' 'req/s' 'p50 ms' 'p90 ms' 'p99 ms' requests 'x peer'
 for mode in wrong wrong-c1 node node-c1; do
     line=$(grep '^RESULT' "$RESULTS/verify-padlock-$mode.txt")
