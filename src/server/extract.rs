@@ -55,6 +55,15 @@ impl Caller {
         }
     }
 
+    /// The grant behind this request: the CI grant it came with, or the valid interactive
+    /// grant presented beside the session.
+    pub fn grant_in_force(&self) -> Option<&GrantRecord> {
+        match (&self.via, &self.grant) {
+            (Via::CiGrant(grant), _) | (_, GrantState::Valid(grant)) => Some(grant),
+            _ => None,
+        }
+    }
+
     /// Refuses callers that are CI grants, for routes that only people may use.
     pub fn require_person(&self, what: &str) -> Result<(), ApiError> {
         match self.via {

@@ -14,7 +14,7 @@ use crate::api::{self, CanI, CiGrantIssued, IssueGrantRequest};
 use crate::auth::tokens::{self, TokenKind};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
-use crate::server::extract::{Caller, GrantState, Via};
+use crate::server::extract::Caller;
 use crate::server::gate::{self, Action, Rights, Target};
 use crate::store::GrantRecord;
 
@@ -290,10 +290,7 @@ async fn can_i(
         },
     )
     .await;
-    let expires_at = match (&caller.via, &caller.grant) {
-        (Via::CiGrant(grant), _) | (_, GrantState::Valid(grant)) => Some(grant.expires_at),
-        _ => None,
-    };
+    let expires_at = caller.grant_in_force().map(|grant| grant.expires_at);
     let (reason, message) = match decision {
         Ok(()) => (None, None),
         Err(err) => (Some(err.code.to_owned()), Some(err.message)),

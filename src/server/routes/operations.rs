@@ -22,7 +22,7 @@ use crate::api::{self, OperationRequest, codes};
 use crate::hooks::{self, HookPlan};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
-use crate::server::extract::{Caller, GrantState, Via};
+use crate::server::extract::Caller;
 use crate::server::gate::{self, Action, Rights, Target};
 use crate::store::{AppRecord, BackupRecord, EnvRecord, OperationRecord, StoreError};
 
@@ -75,13 +75,6 @@ fn backup_path(state: &AppState, backup_id: i64) -> std::path::PathBuf {
         .data_dir
         .join("backups")
         .join(format!("{backup_id}.bak"))
-}
-
-fn grant_id(caller: &Caller) -> Option<i64> {
-    match (&caller.via, &caller.grant) {
-        (Via::CiGrant(grant), _) | (_, GrantState::Valid(grant)) => Some(grant.id),
-        _ => None,
-    }
 }
 
 #[utoipa::path(
@@ -185,8 +178,8 @@ async fn start_operation(
         ("PADLOCK_ACTOR".into(), caller.account.username.clone()),
         ("PADLOCK_VIA".into(), caller.via_label()),
     ];
-    if let Some(id) = grant_id(&caller) {
-        vars.push(("PADLOCK_GRANT_ID".into(), id.to_string()));
+    if let Some(grant) = caller.grant_in_force() {
+        vars.push(("PADLOCK_GRANT_ID".into(), grant.id.to_string()));
     }
     if let Some(package) = &package {
         let file = super::packages::package_path(&state, &package.sha256);
@@ -204,12 +197,9 @@ async fn start_operation(
         ));
     }
     let mut answer = view(&op);
-    answer.grant_expires_at = match (&caller.via, &caller.grant) {
-        (Via::CiGrant(grant), _) | (_, GrantState::Valid(grant)) => {
-            Some(crate::time::rfc3339(grant.expires_at))
-        }
-        _ => None,
-    };
+    answer.grant_expires_at = caller
+        .grant_in_force()
+        .map(|grant| crate::time::rfc3339(grant.expires_at));
     answer.typical_seconds = state.store.typical_duration(env.id, &request.kind).await?;
     tokio::spawn(execute(state, op, plan, vars, env));
     Ok((StatusCode::ACCEPTED, Json(answer)))
