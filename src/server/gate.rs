@@ -26,6 +26,9 @@ pub enum Action {
     NodeShow,
     IssueGrant,
     ResetSecondFactor,
+    CreateUser,
+    CreateSupportAccount,
+    CreateApp,
 }
 
 impl Action {
@@ -42,6 +45,9 @@ impl Action {
             Action::NodeShow => "node_show",
             Action::IssueGrant => "grant_issue",
             Action::ResetSecondFactor => "reset_2fa",
+            Action::CreateUser => "user_create",
+            Action::CreateSupportAccount => "support_create",
+            Action::CreateApp => "app_create",
         }
     }
 
@@ -57,11 +63,29 @@ impl Action {
         }
     }
 
-    /// Padlocked wherever they happen, not only on padlocked environments.
+    /// Padlocked wherever they happen, not only on padlocked environments. Creating a
+    /// support account or an app (whose technical contacts hold every right on it) changes
+    /// who may do what: a password alone must not reach it, nor a padlocked effect through
+    /// an account it creates.
     fn always_padlocked(self) -> bool {
         matches!(
             self,
-            Action::NodeShow | Action::IssueGrant | Action::ResetSecondFactor
+            Action::NodeShow
+                | Action::IssueGrant
+                | Action::ResetSecondFactor
+                | Action::CreateSupportAccount
+                | Action::CreateApp
+        )
+    }
+
+    /// Support's work: accounts, apps and second-factor resets.
+    fn support_only(self) -> bool {
+        matches!(
+            self,
+            Action::ResetSecondFactor
+                | Action::CreateUser
+                | Action::CreateSupportAccount
+                | Action::CreateApp
         )
     }
 }
@@ -69,15 +93,58 @@ impl Action {
 /// The permissions a member can hold on an environment.
 pub const PERMISSIONS: [&str; 4] = ["view", "transport", "manage", "backups"];
 
-/// What a caller may do on an app, derived from membership and role.
+/// What a caller may do on an app, derived from membership and role, and under a CI grant
+/// narrowed to the grant's app and environments: a CI grant acts as its issuer only there,
+/// on reads as on operations.
 pub struct Rights {
     pub is_contact: bool,
     pub is_support: bool,
+    /// The issuer's standing, whatever a CI grant narrows: decides whether the app is shown
+    /// to exist at all (a stranger gets the same 404 as for an app that does not exist).
+    pub visible: bool,
     permissions: Vec<(i64, String)>,
+    /// Under a CI grant: the environments it covers (none when it is for another app).
+    ci_scope: Option<CiScope>,
+}
+
+struct CiScope {
+    grant_id: i64,
+    env_ids: Vec<i64>,
 }
 
 impl Rights {
+    /// The caller's rights on `app`, narrowed to a CI grant's scope.
     pub async fn of(
+        state: &AppState,
+        caller: &Caller,
+        app: &AppRecord,
+    ) -> Result<Rights, ApiError> {
+        let mut rights = Rights::of_account(state, caller, app).await?;
+        if let Via::CiGrant(grant) = &caller.via {
+            let env_ids = if grant.app_id == Some(app.id) {
+                state
+                    .store
+                    .envs_of(app.id)
+                    .await?
+                    .into_iter()
+                    .filter(|env| grant.envs.contains(&env.name))
+                    .map(|env| env.id)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            // Support's reach is a person's: a CI grant carries only its scope.
+            rights.is_support = false;
+            rights.ci_scope = Some(CiScope {
+                grant_id: grant.id,
+                env_ids,
+            });
+        }
+        Ok(rights)
+    }
+
+    /// The rights of the account behind the request (a CI grant's issuer), unnarrowed.
+    async fn of_account(
         state: &AppState,
         caller: &Caller,
         app: &AppRecord,
@@ -87,15 +154,30 @@ impl Rights {
             .membership(app.id, caller.account.id)
             .await?
             .unwrap_or_default();
+        let is_support = caller.account.is_support;
         Ok(Rights {
             is_contact: membership.is_contact,
-            is_support: caller.account.is_support,
+            is_support,
+            visible: is_support || membership.is_contact || !membership.permissions.is_empty(),
             permissions: membership.permissions,
+            ci_scope: None,
         })
     }
 
+    fn in_scope(&self, env_id: i64) -> bool {
+        self.ci_scope
+            .as_ref()
+            .is_none_or(|scope| scope.env_ids.contains(&env_id))
+    }
+
+    /// On the team of the app (a technical contact or holding some permission), within a
+    /// CI grant's scope.
     pub fn is_member(&self) -> bool {
-        self.is_contact || !self.permissions.is_empty()
+        let in_app = self
+            .ci_scope
+            .as_ref()
+            .is_none_or(|scope| !scope.env_ids.is_empty());
+        in_app && (self.is_contact || !self.permissions.is_empty())
     }
 
     /// Reading an app's lists: members and support only.
@@ -103,25 +185,39 @@ impl Rights {
         if self.is_member() || self.is_support {
             Ok(())
         } else {
-            Err(ApiError::forbidden(format!(
-                "you are not a member of {}",
-                app.name
-            )))
+            Err(self.refusal(format!("you are not a member of {}", app.name)))
+        }
+    }
+
+    /// The refusal for something these rights do not reach: out of a CI grant's scope, or
+    /// forbidden.
+    pub fn refusal(&self, message: String) -> ApiError {
+        match &self.ci_scope {
+            Some(scope) => ApiError::new(
+                StatusCode::FORBIDDEN,
+                codes::OUT_OF_SCOPE,
+                format!("CI grant {} does not cover this: {message}", scope.grant_id),
+            ),
+            None => ApiError::forbidden(message),
         }
     }
 
     /// Technical contacts hold every permission on their app.
     pub fn has(&self, env_id: i64, permission: &str) -> bool {
-        self.is_contact
-            || self
-                .permissions
-                .iter()
-                .any(|(id, p)| *id == env_id && p == permission)
+        self.in_scope(env_id)
+            && (self.is_contact
+                || self
+                    .permissions
+                    .iter()
+                    .any(|(id, p)| *id == env_id && p == permission))
     }
 
     /// Holds `permission` on at least one environment of the app.
     pub fn has_anywhere(&self, permission: &str) -> bool {
-        self.is_contact || self.permissions.iter().any(|(_, p)| p == permission)
+        match &self.ci_scope {
+            Some(scope) => scope.env_ids.iter().any(|env| self.has(*env, permission)),
+            None => self.is_contact || self.permissions.iter().any(|(_, p)| p == permission),
+        }
     }
 
     pub fn on_env(&self, env_id: i64) -> Vec<String> {
@@ -134,6 +230,11 @@ impl Rights {
 
     pub fn can_view(&self, env_id: i64) -> bool {
         self.is_support || PERMISSIONS.iter().any(|p| self.has(env_id, p))
+    }
+
+    /// Technical contacts and support see everyone's permissions; others their own.
+    pub fn sees_all_members(&self) -> bool {
+        (self.is_contact && self.ci_scope.is_none()) || self.is_support
     }
 }
 
@@ -151,12 +252,24 @@ pub async fn authorize(
     action: Action,
     target: Target<'_>,
 ) -> Result<(), ApiError> {
+    authorize_recorded_as(state, caller, action, target, action.name()).await
+}
+
+/// `authorize`, recording the attempt under `recorded_action` (e.g. `user_create:bob`, to
+/// say whom an account change is about).
+pub async fn authorize_recorded_as(
+    state: &AppState,
+    caller: &Caller,
+    action: Action,
+    target: Target<'_>,
+    recorded_action: &str,
+) -> Result<(), ApiError> {
     let decision = decide(state, caller, action, &target).await;
     let reason = match &decision {
         Ok(()) => None,
         Err(err) => Some(err.code.to_owned()),
     };
-    audit(state, caller, action.name(), &target, reason.as_deref()).await?;
+    audit(state, caller, recorded_action, &target, reason.as_deref()).await?;
     decision
 }
 
@@ -237,7 +350,7 @@ async fn permitted(
     target: &Target<'_>,
 ) -> Result<(), ApiError> {
     let denied = || ApiError::forbidden(format!("you may not {}", describe(action, target)));
-    if action == Action::ResetSecondFactor {
+    if action.support_only() {
         return if caller.account.is_support {
             Ok(())
         } else {
@@ -245,7 +358,8 @@ async fn permitted(
         };
     }
     let Some(app) = target.app else { return Ok(()) };
-    let rights = Rights::of(state, caller, app).await?;
+    // The issuer's own standing; a CI grant's scope is checked after, by `in_scope`.
+    let rights = Rights::of_account(state, caller, app).await?;
     let allowed = match (action.permission(), target.env) {
         (Some(permission), Some(env)) => rights.has(env.id, permission),
         _ => match action {

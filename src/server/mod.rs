@@ -35,11 +35,30 @@ pub struct AppState {
     pub sms: Arc<SmsSender>,
     pub data_dir: Arc<PathBuf>,
     pub hooks: Arc<Hooks>,
+    /// Permits for argon2 work, one per core (see `password_work`).
+    pub password_permits: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
     pub fn now(&self) -> i64 {
         crate::time::now()
+    }
+
+    /// Runs argon2 hashing or verification (19 MiB each) on the blocking pool, at most one
+    /// per core at a time: a flood of logins, which comes before any authentication, then
+    /// queues instead of growing the server's memory without bound.
+    pub async fn password_work<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let _permit = self
+            .password_permits
+            .acquire()
+            .await
+            .map_err(ApiError::internal)?;
+        tokio::task::spawn_blocking(work)
+            .await
+            .map_err(ApiError::internal)
     }
 }
 
@@ -87,6 +106,14 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     }
     if let Some(dir) = options.data_dir {
         config.data_dir = Some(dir);
+    }
+    let daily_odds = config.lockout_policy().guess_chance(24 * 3600);
+    if daily_odds > 0.001 {
+        tracing::warn!(
+            "the lockout settings let someone with a password guess a second-factor code with \
+             {:.3} % chance a day (the defaults: 0.011 %); see the README's Security section",
+            daily_odds * 100.0
+        );
     }
     let data_dir = match (&config.data_dir, options.dev) {
         (Some(dir), _) => dir.clone(),
@@ -155,6 +182,9 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
         sms: Arc::new(sms),
         data_dir: Arc::new(data_dir.clone()),
         hooks: Arc::new(hooks),
+        password_permits: Arc::new(tokio::sync::Semaphore::new(
+            std::thread::available_parallelism().map_or(2, |n| n.get()),
+        )),
     };
     if let Some(password) = &admin_password {
         eprintln!("dev mode: data in {}", data_dir.display());

@@ -10,8 +10,11 @@
 //! an SMS throttle, a grant's revocation) is a single conditional statement, so it holds
 //! under concurrency and across server replicas sharing one PostgreSQL database.
 
+mod lockout;
 pub mod postgres;
 pub mod sqlite;
+
+pub use lockout::CodeAttempt;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Row};
@@ -59,7 +62,6 @@ pub struct Account {
     pub password_hash: String,
     pub is_support: bool,
     pub created_at: i64,
-    pub locked_until: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -198,8 +200,7 @@ fn list(text: Option<String>) -> Vec<String> {
     .unwrap_or_default()
 }
 
-const ACCOUNT_COLUMNS: &str =
-    "a.id, a.username, a.password_hash, a.is_support, a.created_at, a.locked_until";
+const ACCOUNT_COLUMNS: &str = "a.id, a.username, a.password_hash, a.is_support, a.created_at";
 
 fn account(row: &AnyRow) -> sqlx::Result<Account> {
     Ok(Account {
@@ -208,7 +209,6 @@ fn account(row: &AnyRow) -> sqlx::Result<Account> {
         password_hash: row.try_get("password_hash")?,
         is_support: flag(row, "is_support")?,
         created_at: row.try_get("created_at")?,
-        locked_until: row.try_get("locked_until")?,
     })
 }
 
@@ -331,7 +331,6 @@ impl Store {
             password_hash: password_hash.to_owned(),
             is_support,
             created_at: now,
-            locked_until: None,
         })
     }
 
@@ -371,38 +370,6 @@ impl Store {
         rows.iter()
             .map(|r| Ok((account(r)?, r.try_get("method")?)))
             .collect()
-    }
-
-    /// Counts one failed second-factor check; the `max_failures`-th consecutive one locks the
-    /// account until `now + lock_seconds`. Returns the lock's end if the account is now locked.
-    pub async fn record_failure(
-        &self,
-        account_id: i64,
-        max_failures: i64,
-        lock_seconds: i64,
-        now: i64,
-    ) -> Result<Option<i64>> {
-        let row = sqlx::query(
-            "UPDATE accounts SET \
-               n_failures = CASE WHEN n_failures + 1 >= $2 THEN 0 ELSE n_failures + 1 END, \
-               locked_until = CASE WHEN n_failures + 1 >= $2 THEN $3 ELSE locked_until END \
-             WHERE id = $1 RETURNING locked_until",
-        )
-        .bind(account_id)
-        .bind(max_failures)
-        .bind(now + lock_seconds)
-        .fetch_one(&self.pool)
-        .await?;
-        let locked_until: Option<i64> = row.try_get("locked_until")?;
-        Ok(locked_until.filter(|until| *until > now))
-    }
-
-    pub async fn clear_failures(&self, account_id: i64) -> Result<()> {
-        sqlx::query("UPDATE accounts SET n_failures = 0 WHERE id = $1 AND n_failures <> 0")
-            .bind(account_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
     }
 
     // ---- sessions -------------------------------------------------------------------
@@ -571,7 +538,7 @@ impl Store {
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE accounts SET n_failures = 0, locked_until = NULL WHERE id = $1")
+        sqlx::query("UPDATE accounts SET n_failures = 0, locked_until = NULL, next_lock_seconds = NULL WHERE id = $1")
             .bind(account_id)
             .execute(&mut *tx)
             .await?;

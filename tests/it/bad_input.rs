@@ -22,6 +22,8 @@ enum Body {
 enum As {
     Nobody,
     Admin,
+    /// A user with a password and no second factor yet.
+    Newcomer,
     Bearer(&'static str),
 }
 
@@ -60,14 +62,28 @@ fn json_body(value: Value) -> Body {
 }
 
 /// Sends every case and checks its status and the one error shape with its code.
-fn check(server: &Server, admin_token: &str, cases: Vec<Case>) {
+/// The credentials cases are sent with. `admin` goes with its grant where it has one:
+/// creating apps is padlocked.
+struct Callers {
+    admin: String,
+    admin_grant: Option<String>,
+    newcomer: Option<String>,
+}
+
+fn check(server: &Server, callers: &Callers, cases: Vec<Case>) {
     let client = http();
     for case in cases {
         let mut request =
             client.request(case.method.clone(), format!("{}{}", server.url, case.path));
         request = match case.who {
             As::Nobody => request,
-            As::Admin => request.bearer_auth(admin_token),
+            As::Admin => match &callers.admin_grant {
+                Some(grant) => request
+                    .bearer_auth(&callers.admin)
+                    .header("padlock-grant", grant),
+                None => request.bearer_auth(&callers.admin),
+            },
+            As::Newcomer => request.bearer_auth(callers.newcomer.as_deref().unwrap()),
             As::Bearer(token) => request.bearer_auth(token),
         };
         request = match case.body {
@@ -125,7 +141,15 @@ fn check(server: &Server, admin_token: &str, cases: Vec<Case>) {
 fn bad_requests_get_a_4xx_and_their_code() {
     use Method as M;
     let server = Server::start();
-    let admin = api_login(&server, "admin", &server.admin_password);
+    let admin_user = server.admin();
+    let newcomer_password = server.create_user(&admin_user, "newcomer");
+    let callers = Callers {
+        admin: admin_user.session_token(),
+        admin_grant: admin_user.stored_secrets()["grant"]
+            .as_str()
+            .map(str::to_owned),
+        newcomer: Some(api_login(&server, "newcomer", &newcomer_password)),
+    };
     let login = |fields: Value| json_body(fields);
     let oversized = format!(
         r#"{{"username":"admin","password":"{}"}}"#,
@@ -403,7 +427,7 @@ fn bad_requests_get_a_4xx_and_their_code() {
             "a phone number without +",
             M::POST,
             "/v1/2fa/setup",
-            As::Admin,
+            As::Newcomer,
             json_body(json!({"method": "sms", "phone": "015112345678"})),
             400,
             "bad_request",
@@ -412,7 +436,7 @@ fn bad_requests_get_a_4xx_and_their_code() {
             "a phone number too short",
             M::POST,
             "/v1/2fa/setup",
-            As::Admin,
+            As::Newcomer,
             json_body(json!({"method": "sms", "phone": "+1 555"})),
             400,
             "bad_request",
@@ -421,7 +445,7 @@ fn bad_requests_get_a_4xx_and_their_code() {
             "a phone number of no country",
             M::POST,
             "/v1/2fa/setup",
-            As::Admin,
+            As::Newcomer,
             json_body(json!({"method": "sms", "phone": "+99912345678"})),
             400,
             "bad_request",
@@ -430,7 +454,7 @@ fn bad_requests_get_a_4xx_and_their_code() {
             "letters for a phone number",
             M::POST,
             "/v1/2fa/setup",
-            As::Admin,
+            As::Newcomer,
             json_body(json!({"method": "sms", "phone": "+call-me"})),
             400,
             "bad_request",
@@ -439,7 +463,7 @@ fn bad_requests_get_a_4xx_and_their_code() {
             "SMS without a phone number",
             M::POST,
             "/v1/2fa/setup",
-            As::Admin,
+            As::Newcomer,
             json_body(json!({"method": "sms"})),
             400,
             "bad_request",
@@ -448,7 +472,7 @@ fn bad_requests_get_a_4xx_and_their_code() {
             "an unknown method",
             M::POST,
             "/v1/2fa/setup",
-            As::Admin,
+            As::Newcomer,
             json_body(json!({"method": "email"})),
             400,
             "bad_request",
@@ -457,7 +481,7 @@ fn bad_requests_get_a_4xx_and_their_code() {
             "a code with no enrollment pending",
             M::POST,
             "/v1/2fa/confirm",
-            As::Admin,
+            As::Newcomer,
             json_body(json!({"code": "123456"})),
             409,
             "no_pending_enrollment",
@@ -466,7 +490,7 @@ fn bad_requests_get_a_4xx_and_their_code() {
             "verifying with no second factor",
             M::POST,
             "/v1/2fa/verify",
-            As::Admin,
+            As::Newcomer,
             json_body(json!({"code": "123456"})),
             401,
             "enrollment_required",
@@ -591,16 +615,15 @@ fn bad_requests_get_a_4xx_and_their_code() {
             "unauthenticated",
         ),
     ];
-    check(&server, &admin, cases);
+    check(&server, &callers, cases);
     // None of it left an app, account or enrollment behind.
-    let admin_user = server.admin();
     let users = admin_user.json(&["admin", "users", "list"]);
-    assert_eq!(users.as_array().unwrap().len(), 1, "{users}");
+    assert_eq!(users.as_array().unwrap().len(), 2, "{users}");
     assert_eq!(
         admin_user.json(&["apps", "list"]).as_array().unwrap().len(),
         1
     );
-    assert_eq!(admin_user.json(&["2fa", "status"])["method"], Value::Null);
+    assert_eq!(users[1]["second_factor"], Value::Null, "{users}");
 }
 
 /// Malformed codes are refused as `invalid_code` with a 400, both when confirming an
@@ -798,7 +821,15 @@ fn bad_package_uploads_are_refused() {
             "unauthenticated",
         ),
     ];
-    check(&server, &admin, cases);
+    check(
+        &server,
+        &Callers {
+            admin,
+            admin_grant: None,
+            newcomer: None,
+        },
+        cases,
+    );
     let admin_user = server.admin();
     assert_eq!(
         admin_user.json(&["packages", "list", "--app", "demo"]),

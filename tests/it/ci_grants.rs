@@ -36,7 +36,6 @@ struct Team {
 fn team(settings: &[(&str, &str)]) -> Team {
     let server = Server::start_with(&[], settings);
     let admin = server.admin();
-    admin.enroll_totp();
     admin.json(&[
         "admin",
         "apps",
@@ -246,7 +245,7 @@ fn issue_and_list_ci_grants() {
 
     // Issuing is padlocked: a technical contact in a new session (no grant) and without a
     // terminal gets exit 3; one who never set up a second factor, too.
-    let fresh_admin = server.admin();
+    let fresh_admin = server.admin_password_only();
     let err = fresh_admin.error(&issue_command(&[]), 3);
     assert_eq!(err["code"], "second_factor_required", "{err}");
     assert!(err["message"].as_str().unwrap().contains("--otp"), "{err}");

@@ -7,7 +7,7 @@ use crate::helpers::*;
 #[test]
 fn dev_server_login_status_and_apps() {
     let server = Server::start();
-    let admin = server.admin();
+    let admin = server.admin_password_only();
     let status = admin.json(&["status"]);
     assert_eq!(status["user"], "admin");
     assert_eq!(status["server"], server.url.as_str());
@@ -107,7 +107,7 @@ fn login_without_terminal_or_password_is_a_usage_error() {
 
     let status = user.json(&["status"]);
     assert_eq!(status["user"], serde_json::Value::Null, "{status}");
-    let audit = server.admin().audit(&[]);
+    let audit = server.admin_password_only().audit(&[]);
     assert!(
         audit
             .iter()
@@ -211,7 +211,7 @@ fn login_prompts_on_a_terminal() {
 #[test]
 fn logout_revokes_the_session_on_the_server() {
     let server = Server::start();
-    let admin = server.admin();
+    let admin = server.admin_password_only();
     let token = admin.session_token();
     assert!(token.starts_with("plk_sess_"), "{token}");
     let me = |token: &str| {
@@ -248,7 +248,7 @@ fn logout_revokes_the_session_on_the_server() {
 #[test]
 fn status_works_offline() {
     let mut server = Server::start();
-    let admin = server.admin();
+    let admin = server.admin_password_only();
     server.kill9();
 
     let out = admin.cmd().arg("status").output().unwrap();
@@ -286,7 +286,7 @@ fn package_upload_list_and_transport() {
     use sha2::{Digest, Sha256};
 
     let server = Server::start();
-    let admin = server.admin();
+    let admin = server.admin_password_only();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("shop-1.0.mda");
     // 6 MiB that do not compress to nothing: a linear congruential generator.

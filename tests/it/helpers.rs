@@ -47,6 +47,8 @@ pub struct Server {
     /// Extra arguments and environment the server was started with, for restarts.
     args: Vec<String>,
     envs: Vec<(String, String)>,
+    /// The credentials of `admin` with a second factor, once set up (see `admin`).
+    admin_home: std::sync::OnceLock<tempfile::TempDir>,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -71,6 +73,7 @@ impl Server {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
+            admin_home: std::sync::OnceLock::new(),
             _dir: Some(dir),
         };
         server.spawn();
@@ -140,10 +143,27 @@ impl Server {
         User::new(&self.url)
     }
 
-    /// `admin`, logged in.
-    pub fn admin(&self) -> User {
+    /// `admin`, logged in with a password only.
+    pub fn admin_password_only(&self) -> User {
         let admin = self.user();
         admin.login("admin", &self.admin_password);
+        admin
+    }
+
+    /// `admin`, logged in and holding a grant: creating apps and support accounts is
+    /// padlocked. The first call sets up TOTP; later ones share its session and grant (a
+    /// second TOTP check in the same 30 s step would be a replay).
+    pub fn admin(&self) -> User {
+        let home = self.admin_home.get_or_init(|| {
+            let admin = self.admin_password_only();
+            admin.enroll_totp();
+            admin.config_dir
+        });
+        let admin = self.user();
+        for entry in std::fs::read_dir(home.path()).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), admin.config_dir().join(entry.file_name())).unwrap();
+        }
         admin
     }
 

@@ -2,6 +2,7 @@
 //! server on a random port and drives the real `padlock` binary, each user in its own
 //! `PADLOCK_CONFIG_DIR`.
 
+mod attacks;
 mod audit;
 mod bad_input;
 mod ci_grants;

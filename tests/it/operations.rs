@@ -30,7 +30,7 @@ fn deploy(hooks: HookDir, specs: &[HookSpec]) -> Deploy {
 fn deploy_with(hooks: HookDir, specs: &[HookSpec], envs: &[(&str, &str)]) -> Deploy {
     let config = hooks.config(specs);
     let server = Server::start_with(&["--config", config.to_str().unwrap()], envs);
-    let admin = server.admin();
+    let admin = server.admin_password_only();
     Deploy {
         server,
         admin,
@@ -855,7 +855,7 @@ fn backups_are_created_listed_downloaded_and_restored() {
     assert_eq!(result["id"], second);
 
     // Backups hold production data: a session without a grant gets none of it.
-    let other = d.server.admin();
+    let other = d.server.admin_password_only();
     let refused = dir.path().join("refused.bak");
     assert_eq!(
         other.fails(
@@ -968,7 +968,7 @@ fn a_kill9_during_an_operation_leaves_it_failed_as_interrupted() {
     d.server.restart();
     // The orphaned hook may go on; it must not finish the operation after the fact.
     d.hooks.release("go");
-    let admin = d.server.admin();
+    let admin = d.server.admin_password_only();
     let shown = admin.operation(id);
     let op = &shown["operation"];
     assert_eq!(op["state"], "failed", "{shown}");
@@ -1024,7 +1024,7 @@ fn a_kill9_right_after_an_operation_keeps_it_and_its_audit_events() {
     assert_eq!(op["state"], "succeeded");
 
     d.server.restart();
-    let admin = d.server.admin();
+    let admin = d.server.admin_password_only();
     let shown = admin.operation(op["id"].as_i64().unwrap());
     assert_eq!(shown["operation"]["state"], "succeeded", "{shown}");
     assert_eq!(shown["operation"]["exit_code"], 0);

@@ -457,21 +457,20 @@ fn transport_needs_the_transport_permission() {
     // permission (exit 4), before any second factor would be asked for.
     assert_eq!(fails(bob, transport("production"), 4), "forbidden");
 
-    // carol belongs to no app: she sees nothing of shop and may do nothing there.
+    // carol belongs to no app: to her shop answers like an app that does not exist.
     assert_eq!(carol.json(&["apps", "list"]), json!([]));
-    assert_eq!(
-        carol.fails(&["envs", "list", "--app", "shop"], 4),
-        "forbidden"
-    );
-    assert_eq!(
-        carol.fails(&["packages", "list", "--app", "shop"], 4),
-        "forbidden"
-    );
-    assert_eq!(
-        carol.fails(&["permissions", "list", "--app", "shop"], 4),
-        "forbidden"
-    );
-    assert_eq!(fails(carol, transport("test"), 4), "forbidden");
+    for app in ["shop", "no-such-app"] {
+        for list in ["envs", "packages", "permissions"] {
+            let err = carol.error(&[list, "list", "--app", app], 1);
+            assert_eq!(err["code"], "not_found", "{list} {app}: {err}");
+            assert_eq!(
+                err["message"],
+                format!("no app named \"{app}\"; padlock apps list shows yours"),
+                "{list} {app}: {err}"
+            );
+        }
+    }
+    assert_eq!(fails(carol, transport("test"), 1), "not_found");
 
     let events = alice.audit(&["--app", "shop"]);
     let find = |actor: &str, env: &str, outcome: &str| {
@@ -483,7 +482,7 @@ fn transport_needs_the_transport_permission() {
                 && e["outcome"] == outcome
         })
     };
-    for (actor, env) in [("bob", "test"), ("bob", "production"), ("carol", "test")] {
+    for (actor, env) in [("bob", "test"), ("bob", "production")] {
         let event = find(actor, env, "denied")
             .unwrap_or_else(|| panic!("a denied transport by {actor} on {env} in {events:?}"));
         assert_eq!(event["reason"], "forbidden", "{event}");
@@ -502,7 +501,7 @@ fn transport_needs_the_transport_permission() {
     let own = bob.audit(&[]);
     assert!(own.iter().all(|e| e["actor"] == "bob"), "{own:?}");
     assert!(own.iter().any(|e| e["outcome"] == "denied"));
-    assert_eq!(carol.fails(&["audit", "--app", "shop"], 4), "forbidden");
+    assert_eq!(carol.fails(&["audit", "--app", "shop"], 1), "not_found");
     let _ = &shop.admin;
     let _ = &shop.server;
 }

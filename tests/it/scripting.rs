@@ -64,7 +64,6 @@ fn json_of(mut cmd: assert_cmd::Command, args: &[&str], shape: Shape) -> Value {
 fn json_output_is_one_document() {
     let server = Server::start();
     let admin = server.admin();
-    admin.enroll_totp();
     let files = tempfile::tempdir().unwrap();
     let package_file = files.path().join("app-1.0.mda");
     std::fs::write(&package_file, "a package\n").unwrap();
@@ -221,7 +220,6 @@ fn json_output_is_one_document() {
 fn json_errors_go_to_stderr_only() {
     let server = Server::start();
     let admin = server.admin();
-    admin.enroll_totp();
     let (_, token) = {
         let issued = admin.issue_ci_grant(&[
             "--app",
@@ -569,16 +567,23 @@ fn nothing_waits_for_a_terminal() {
     let dora = server.user();
     dora.login("dora", &password);
     let logged_out = server.user();
-    let demo_file = admin.config_dir().join("demo.mda");
-    std::fs::write(&demo_file, "demo\n").unwrap();
-    let demo_package = admin.json(&[
+    // sue (support) and fay (technical contact of fay-app) have no second factor yet.
+    let sue = server.user();
+    let created = admin.json(&["admin", "users", "create", "sue", "--support"]);
+    sue.login("sue", created["password"].as_str().unwrap());
+    let fay = server.user();
+    fay.login("fay", &server.create_user(&admin, "fay"));
+    admin.json(&["admin", "apps", "create", "fay-app", "--contact", "fay"]);
+    let fay_file = fay.config_dir().join("fay.mda");
+    std::fs::write(&fay_file, "fay\n").unwrap();
+    let fay_package = fay.json(&[
         "packages",
         "upload",
         "--app",
-        "demo",
-        demo_file.to_str().unwrap(),
+        "fay-app",
+        fay_file.to_str().unwrap(),
     ]);
-    let demo_package = demo_package["id"].to_string();
+    let fay_package = fay_package["id"].to_string();
 
     let cases: Vec<(&str, &User, Vec<&str>, i32, &str)> = vec![
         (
@@ -590,27 +595,27 @@ fn nothing_waits_for_a_terminal() {
         ),
         (
             "2fa setup without --method",
-            &admin,
+            &sue,
             vec!["2fa", "setup"],
             2,
             "usage",
         ),
         (
             "2fa confirm without a code",
-            &admin,
+            &sue,
             vec!["2fa", "confirm"],
             3,
             "second_factor_required",
         ),
         (
             "transport to production before enrolling",
-            &admin,
+            &fay,
             vec![
                 "transport",
                 "--app",
-                "demo",
+                "fay-app",
                 "--package",
-                &demo_package,
+                &fay_package,
                 "--to",
                 "production",
             ],
@@ -664,7 +669,7 @@ fn nothing_waits_for_a_terminal() {
         ),
         (
             "reset-2fa before enrolling",
-            &admin,
+            &sue,
             vec!["admin", "reset-2fa", "dora"],
             3,
             "enrollment_required",

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
 
-use super::find_app;
+use super::visible_app;
 use crate::api;
 use crate::server::AppState;
 use crate::server::error::ApiResult;
@@ -37,6 +37,10 @@ async fn list_apps(
         .await?
     {
         let rights = Rights::of(&state, &caller, &app).await?;
+        // A CI grant lists its own app only.
+        if !(rights.is_member() || rights.is_support) {
+            continue;
+        }
         apps.push(api::App {
             id: app.id,
             role: if rights.is_contact {
@@ -53,6 +57,7 @@ async fn list_apps(
                 .envs_of(app.id)
                 .await?
                 .into_iter()
+                .filter(|env| rights.can_view(env.id))
                 .map(|env| env.name)
                 .collect(),
             name: app.name,
@@ -73,8 +78,7 @@ async fn list_envs(
     caller: Caller,
     Path(app_name): Path<String>,
 ) -> ApiResult<Json<Vec<api::Environment>>> {
-    let app = find_app(&state, &app_name).await?;
-    let rights = Rights::of(&state, &caller, &app).await?;
+    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
     rights.require_member(&app)?;
     let envs = state.store.envs_of(app.id).await?;
     Ok(Json(
@@ -107,7 +111,7 @@ async fn node(
     caller: Caller,
     Path(app_name): Path<String>,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let app = find_app(&state, &app_name).await?;
+    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
     gate::authorize(
         &state,
         &caller,
@@ -124,6 +128,8 @@ async fn node(
         .envs_of(app.id)
         .await?
         .into_iter()
+        // A member sees the environments they hold a permission on.
+        .filter(|env| rights.can_view(env.id))
         .map(|env| {
             let package = env.package_id.and_then(|id| packages.iter().find(|p| p.id == id));
             serde_json::json!({

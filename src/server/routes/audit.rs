@@ -8,12 +8,11 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::find_app;
+use super::visible_app;
 use crate::api;
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, QueryParams};
 use crate::server::extract::Caller;
-use crate::server::gate::Rights;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(list))
@@ -60,8 +59,7 @@ async fn list(
         Some((caller.account.id, caller.account.username.as_str()))
     };
     if let Some(name) = &query.app {
-        let app = find_app(&state, name).await?;
-        let rights = Rights::of(&state, &caller, &app).await?;
+        let (app, rights) = visible_app(&state, &caller, name).await?;
         rights.require_member(&app)?;
     }
     let events = state

@@ -9,7 +9,7 @@ use axum::routing::{delete, get};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::{find_app, find_env};
+use super::{find_env, visible_app};
 use crate::api::{self, CanI, CiGrantIssued, IssueGrantRequest};
 use crate::auth::tokens::{self, TokenKind};
 use crate::server::AppState;
@@ -64,7 +64,7 @@ async fn issue(
     caller: Caller,
     JsonBody(request): JsonBody<IssueGrantRequest>,
 ) -> ApiResult<(StatusCode, Json<CiGrantIssued>)> {
-    let app = find_app(&state, &request.app).await?;
+    let (app, _) = visible_app(&state, &caller, &request.app).await?;
     if request.envs.is_empty() || request.allow.is_empty() {
         return Err(ApiError::bad_request(
             "a CI grant needs at least one environment (--env) and one operation (--allow)",
@@ -278,7 +278,7 @@ async fn can_i(
             )));
         }
     };
-    let app = find_app(&state, &query.app).await?;
+    let (app, _) = visible_app(&state, &caller, &query.app).await?;
     let env = find_env(&state, &app, &query.env).await?;
     let decision = gate::check(
         &state,

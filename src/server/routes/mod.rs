@@ -14,6 +14,8 @@ use axum::Router;
 
 use super::AppState;
 use super::error::ApiError;
+use super::extract::Caller;
+use super::gate::Rights;
 use crate::api;
 use crate::store::{Account, AppRecord, EnvRecord};
 
@@ -89,12 +91,24 @@ pub fn router() -> Router<AppState> {
         .merge(admin::routes())
 }
 
-async fn find_app(state: &AppState, name: &str) -> Result<AppRecord, ApiError> {
-    state.store.app_by_name(name).await?.ok_or_else(|| {
+/// The app named `name`, with the caller's rights on it. An app the caller has no standing
+/// on answers exactly like one that does not exist: a stranger learns nothing of what exists.
+async fn visible_app(
+    state: &AppState,
+    caller: &Caller,
+    name: &str,
+) -> Result<(AppRecord, Rights), ApiError> {
+    let not_found = || {
         ApiError::not_found(format!(
             "no app named {name:?}; padlock apps list shows yours"
         ))
-    })
+    };
+    let app = state.store.app_by_name(name).await?.ok_or_else(not_found)?;
+    let rights = Rights::of(state, caller, &app).await?;
+    if !rights.visible {
+        return Err(not_found());
+    }
+    Ok((app, rights))
 }
 
 async fn find_env(state: &AppState, app: &AppRecord, name: &str) -> Result<EnvRecord, ApiError> {

@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use tokio::io::AsyncReadExt;
 use tokio::sync::mpsc;
 
-use super::{find_app, find_env};
+use super::{find_env, visible_app};
 use crate::api::{self, OperationRequest, codes};
 use crate::hooks::{self, HookPlan};
 use crate::server::AppState;
@@ -91,7 +91,7 @@ async fn start_operation(
     Path((app_name, env_name)): Path<(String, String)>,
     JsonBody(request): JsonBody<OperationRequest>,
 ) -> ApiResult<(StatusCode, Json<api::Operation>)> {
-    let app = find_app(&state, &app_name).await?;
+    let (app, _) = visible_app(&state, &caller, &app_name).await?;
     let env = find_env(&state, &app, &env_name).await?;
     let action = action_of(&request.kind).ok_or_else(|| {
         ApiError::bad_request(format!(
@@ -417,7 +417,10 @@ async fn progress(
         name: op.app.clone(),
     };
     let rights = Rights::of(&state, &caller, &app).await?;
-    if !(rights.can_view(op.env_id) || op.actor == caller.account.username) {
+    // Who started an operation may follow it to its end, even without rights there now;
+    // a CI grant sees only what its scope covers.
+    let own = op.actor == caller.account.username && caller.session_id().is_some();
+    if !(rights.can_view(op.env_id) || own) {
         return Err(not_found());
     }
     let start = (query.log_offset as usize).min(op.log.len());
@@ -443,11 +446,10 @@ async fn list_backups(
     caller: Caller,
     Path((app_name, env_name)): Path<(String, String)>,
 ) -> ApiResult<Json<Vec<api::Backup>>> {
-    let app = find_app(&state, &app_name).await?;
+    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
     let env = find_env(&state, &app, &env_name).await?;
-    let rights = Rights::of(&state, &caller, &app).await?;
     if !(rights.has(env.id, "backups") || rights.is_support) {
-        return Err(ApiError::forbidden(format!(
+        return Err(rights.refusal(format!(
             "you may not see the backups of {}/{}",
             app.name, env.name
         )));
@@ -484,7 +486,7 @@ async fn download_backup(
     caller: Caller,
     Path((app_name, env_name, backup)): Path<(String, String, String)>,
 ) -> ApiResult<Response> {
-    let app = find_app(&state, &app_name).await?;
+    let (app, _) = visible_app(&state, &caller, &app_name).await?;
     let env = find_env(&state, &app, &env_name).await?;
     let wanted = match backup.as_str() {
         "latest" => None,

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
-use super::find_app;
+use super::visible_app;
 use crate::api::{self, codes};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, QueryParams};
@@ -71,8 +71,7 @@ async fn list(
     caller: Caller,
     Path(app_name): Path<String>,
 ) -> ApiResult<Json<Vec<api::Package>>> {
-    let app = find_app(&state, &app_name).await?;
-    let rights = Rights::of(&state, &caller, &app).await?;
+    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
     rights.require_member(&app)?;
     let mut packages = Vec::new();
     for package in state.store.packages_of(app.id).await? {
@@ -138,7 +137,7 @@ async fn upload(
     QueryParams(query): QueryParams<UploadQuery>,
     body: Body,
 ) -> ApiResult<(StatusCode, Json<api::Package>)> {
-    let app = find_app(&state, &app_name).await?;
+    let (app, _) = visible_app(&state, &caller, &app_name).await?;
     let target = Target {
         app: Some(&app),
         env: None,

@@ -9,12 +9,12 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::{find_app, find_env};
+use super::{find_env, visible_app};
 use crate::api::{PermissionChange, PermissionEntry};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
 use crate::server::extract::Caller;
-use crate::server::gate::{self, Action, PERMISSIONS, Rights, Target};
+use crate::server::gate::{self, Action, PERMISSIONS, Target};
 use crate::store::{AppRecord, EnvRecord};
 
 pub fn routes() -> Router<AppState> {
@@ -84,21 +84,28 @@ async fn list(
     Path(app_name): Path<String>,
     QueryParams(query): QueryParams<ListQuery>,
 ) -> ApiResult<Json<Vec<PermissionEntry>>> {
-    let app = find_app(&state, &app_name).await?;
-    let rights = Rights::of(&state, &caller, &app).await?;
+    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
     rights.require_member(&app)?;
     if let Some(env) = &query.env {
         find_env(&state, &app, env).await?;
     }
     // Members see their own permissions; contacts and support see everyone's.
-    let only = if rights.is_contact || rights.is_support {
+    let only = if rights.sees_all_members() {
         query.user.clone()
     } else {
         Some(caller.account.username.clone())
     };
-    Ok(Json(
-        entries(&state, &app, query.env.as_deref(), only.as_deref()).await?,
-    ))
+    let visible_envs: Vec<String> = state
+        .store
+        .envs_of(app.id)
+        .await?
+        .into_iter()
+        .filter(|env| rights.can_view(env.id))
+        .map(|env| env.name)
+        .collect();
+    let mut entries = entries(&state, &app, query.env.as_deref(), only.as_deref()).await?;
+    entries.retain(|entry| visible_envs.contains(&entry.env));
+    Ok(Json(entries))
 }
 
 #[utoipa::path(
@@ -142,7 +149,7 @@ async fn change(
     JsonBody(change): JsonBody<PermissionChange>,
     add: bool,
 ) -> ApiResult<Json<Vec<PermissionEntry>>> {
-    let app = find_app(&state, &app_name).await?;
+    let (app, _) = visible_app(&state, &caller, &app_name).await?;
     if change.allow.is_empty() {
         return Err(ApiError::bad_request(format!(
             "name at least one permission: {}",

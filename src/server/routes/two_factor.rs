@@ -21,7 +21,7 @@ use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody};
 use crate::server::extract::{Caller, GrantState};
 use crate::server::gate::{self, Target};
-use crate::store::{SecondFactor, SmsThrottle};
+use crate::store::{CodeAttempt, SecondFactor, SmsThrottle};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -48,6 +48,7 @@ fn sealing_context(account_id: i64) -> String {
     responses((status = 200, description = "The caller's second factor", body = TwoFactorStatus), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
 )]
 async fn status(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<TwoFactorStatus>> {
+    caller.require_person("read a second factor")?;
     let factor = state.store.second_factor(caller.account.id).await?;
     let grant_expires_at = match &caller.grant {
         GrantState::Valid(grant) => Some(crate::time::rfc3339(grant.expires_at)),
@@ -318,9 +319,10 @@ fn locked_out(retry_after: i64) -> ApiError {
     .with_retry_after(retry_after)
 }
 
-/// Checks one code against the factor, consuming it on success. Counts failures per account
-/// and locks the account after `lockout_failures` in a row. Wrong, expired and replayed codes
-/// get the same answer.
+/// Checks one code against the factor, consuming it on success. Each evaluation is claimed
+/// first (`Store::claim_code_attempt`), so the lock and the evaluation are one decision: at
+/// most `lockout_failures` codes are evaluated per lockout window, however many arrive at
+/// once. Wrong, expired and replayed codes get the same answer.
 async fn check_code(
     state: &AppState,
     caller: &Caller,
@@ -330,17 +332,6 @@ async fn check_code(
 ) -> ApiResult<()> {
     let now = state.now();
     let account = &caller.account;
-    if let Some(until) = account.locked_until.filter(|until| *until > now) {
-        gate::audit(
-            state,
-            caller,
-            "2fa_verify",
-            &NO_TARGET,
-            Some(codes::LOCKED_OUT),
-        )
-        .await?;
-        return Err(locked_out(until - now));
-    }
     let code = code.trim();
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ApiError::new(
@@ -349,6 +340,16 @@ async fn check_code(
             "a code is six digits",
         ));
     }
+    // Refusals while locked are not audited one by one: the lockout event stands for them,
+    // and a flood of them must not grow the log.
+    let locks_until = match state
+        .store
+        .claim_code_attempt(account.id, state.config.lockout_policy(), now)
+        .await?
+    {
+        CodeAttempt::Locked { until } => return Err(locked_out(until - now)),
+        CodeAttempt::Claimed { locks_until } => locks_until,
+    };
     let accepted = match factor.method.as_str() {
         "totp" => {
             let sealed = factor
@@ -396,15 +397,6 @@ async fn check_code(
         gate::audit(state, caller, "2fa_verify", &NO_TARGET, None).await?;
         return Ok(());
     }
-    let locked_until = state
-        .store
-        .record_failure(
-            account.id,
-            state.config.lockout_failures,
-            state.config.lockout_duration.seconds(),
-            now,
-        )
-        .await?;
     gate::audit(
         state,
         caller,
@@ -413,7 +405,7 @@ async fn check_code(
         Some(codes::INVALID_CODE),
     )
     .await?;
-    if let Some(until) = locked_until {
+    if let Some(until) = locks_until {
         gate::audit(
             state,
             caller,

@@ -1,0 +1,78 @@
+//! Second-factor lockout: how many codes an account may have evaluated before it is locked,
+//! and for how long.
+//!
+//! **Invariant:** an attempt is *claimed* before its code is evaluated, by one conditional
+//! UPDATE that also checks the lock. However many codes arrive at once — at one server or at
+//! several replicas — no more than `max_failures` are evaluated per lockout window.
+
+use super::{Result, Store};
+use crate::auth::lockout::LockoutPolicy;
+
+/// The answer to a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeAttempt {
+    /// The code may be evaluated. `locks_until` is set when this attempt was the last one
+    /// of the window: the account is locked until then unless this code is right.
+    Claimed { locks_until: Option<i64> },
+    /// The account is locked; nothing may be evaluated before `until`.
+    Locked { until: i64 },
+}
+
+impl Store {
+    /// Claims one code evaluation for the account, counting it as a failure until
+    /// `clear_failures` says otherwise. The claim that fills the window locks the account.
+    pub async fn claim_code_attempt(
+        &self,
+        account_id: i64,
+        policy: LockoutPolicy,
+        now: i64,
+    ) -> Result<CodeAttempt> {
+        // Every SET expression reads the row as it was, on SQLite and PostgreSQL alike.
+        let locked_until: Option<Option<i64>> = sqlx::query_scalar(
+            "UPDATE accounts SET \
+               n_failures = CASE WHEN n_failures + 1 >= $2 THEN 0 ELSE n_failures + 1 END, \
+               locked_until = CASE WHEN n_failures + 1 >= $2 \
+                 THEN $3 + COALESCE(next_lock_seconds, $4) ELSE locked_until END, \
+               next_lock_seconds = CASE WHEN n_failures + 1 >= $2 THEN \
+                   CASE WHEN COALESCE(next_lock_seconds, $4) * 2 > $5 THEN $5 \
+                        ELSE COALESCE(next_lock_seconds, $4) * 2 END \
+                 ELSE next_lock_seconds END \
+             WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $3) \
+             RETURNING locked_until",
+        )
+        .bind(account_id)
+        .bind(policy.max_failures)
+        .bind(now)
+        .bind(policy.base_seconds)
+        .bind(policy.max_seconds.max(policy.base_seconds))
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(locked_until) = locked_until {
+            return Ok(CodeAttempt::Claimed {
+                locks_until: locked_until.filter(|until| *until > now),
+            });
+        }
+        let until: Option<i64> =
+            sqlx::query_scalar("SELECT locked_until FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_optional(&self.pool)
+                .await?
+                .flatten();
+        Ok(CodeAttempt::Locked {
+            until: until.unwrap_or(now + 1),
+        })
+    }
+
+    /// A right code: the failures of the window, a lock its last claim set, and the
+    /// escalation are forgotten.
+    pub async fn clear_failures(&self, account_id: i64) -> Result<()> {
+        sqlx::query(
+            "UPDATE accounts SET n_failures = 0, locked_until = NULL, next_lock_seconds = NULL \
+             WHERE id = $1",
+        )
+        .bind(account_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
