@@ -93,7 +93,8 @@ impl Default for Config {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SmsConfig {
-    /// `outbox` (default: a JSON-lines file and the log), `twilio` or `webhook`.
+    /// `twilio`, `webhook`, `outbox` (a JSON-lines file of codes, mode 0600; in dev mode also
+    /// the log) or `none`. Default: `outbox` in dev mode, `none` otherwise.
     pub provider: Option<String>,
     pub outbox_file: Option<PathBuf>,
     pub twilio_account_sid: Option<String>,

@@ -109,7 +109,15 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot open the database {}", redact_url(&database_url)))?;
     let outbox = data_dir.join("sms-outbox.jsonl");
-    let sms = SmsSender::from_config(&config.sms, outbox.clone()).map_err(anyhow::Error::msg)?;
+    let sms = SmsSender::from_config(&config.sms, outbox.clone(), options.dev)
+        .map_err(anyhow::Error::msg)?;
+    sms.warn_at_start();
+    // Dev scripts read `sms_outbox` from the start line; dev mode has always named its outbox
+    // there, whichever provider it uses.
+    let sms_outbox = match sms.outbox_file() {
+        Some(file) => Some(file.to_owned()),
+        None => options.dev.then(|| outbox.clone()),
+    };
     let hooks = Hooks::new(config.hooks.clone(), options.dev);
     let admin_password = if options.dev {
         Some(bootstrap_dev(&store).await?)
@@ -159,7 +167,9 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     if let Some(password) = &admin_password {
         eprintln!("dev mode: data in {}", data_dir.display());
         eprintln!("dev mode: support account admin, password {password}");
-        eprintln!("dev mode: SMS codes go to {}", outbox.display());
+        if let Some(file) = state.sms.outbox_file() {
+            eprintln!("dev mode: SMS codes go to {}", file.display());
+        }
     }
     // Scripts wait for this one line: from here on, connections are accepted.
     if options.json {
@@ -167,7 +177,7 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
             "url": url,
             "data_dir": data_dir,
             "admin_password": admin_password,
-            "sms_outbox": outbox,
+            "sms_outbox": sms_outbox,
         });
         println!("{line}");
     } else {
