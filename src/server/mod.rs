@@ -4,6 +4,7 @@
 pub mod error;
 pub mod extract;
 pub mod gate;
+pub mod private;
 pub mod routes;
 pub mod sms;
 
@@ -98,13 +99,19 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
             .map(|dirs| dirs.data_dir().to_owned())
             .context("no data folder: pass --data-dir DIR")?,
     };
-    std::fs::create_dir_all(data_dir.join("packages"))
-        .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
+    for dir in [
+        data_dir.clone(),
+        data_dir.join("packages"),
+        data_dir.join("backups"),
+    ] {
+        private::create_dir(&dir)?;
+    }
     let master_key = load_master_key(&config, &data_dir, options.dev)?;
     let database_url = config
         .database_url
         .clone()
         .unwrap_or_else(|| crate::store::sqlite::url_in(&data_dir));
+    private::prepare_sqlite(&database_url)?;
     let store = Store::connect(&database_url)
         .await
         .with_context(|| format!("cannot open the database {}", redact_url(&database_url)))?;

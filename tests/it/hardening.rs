@@ -281,3 +281,66 @@ fn an_outbox_outside_dev_is_private_and_codes_stay_out_of_the_log() {
         "no warning at start: {log}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_database_packages_and_backups_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    // An existing folder as `mkdir` leaves it: tightened at start.
+    std::fs::create_dir(&data_dir).unwrap();
+    std::fs::set_permissions(&data_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let server = Running::start(&data_dir, &["--dev"], &[]);
+    let admin = server.login("admin", server.info["admin_password"].as_str().unwrap());
+
+    let package_file = dir.path().join("app.mda");
+    std::fs::write(&package_file, b"a deployment package").unwrap();
+    let package = admin.json(&[
+        "packages",
+        "upload",
+        "--app",
+        "demo",
+        package_file.to_str().unwrap(),
+    ]);
+    admin
+        .cmd()
+        .args(["backups", "create", "--app", "demo", "--env", "test"])
+        .assert()
+        .success();
+    let backups = admin.json(&["backups", "list", "--app", "demo", "--env", "test"]);
+    let backup_id = backups[0]["id"].as_i64().unwrap();
+
+    let db = data_dir.join("padlock.db");
+    for (path, expected) in [
+        (data_dir.clone(), 0o700),
+        (data_dir.join("packages"), 0o700),
+        (data_dir.join("backups"), 0o700),
+        (db.clone(), 0o600),
+        (db.with_extension("db-wal"), 0o600),
+        (db.with_extension("db-shm"), 0o600),
+        (
+            data_dir
+                .join("packages")
+                .join(package["sha256"].as_str().unwrap()),
+            0o600,
+        ),
+        (
+            data_dir.join("backups").join(format!("{backup_id}.bak")),
+            0o600,
+        ),
+    ] {
+        assert_eq!(
+            mode(&path),
+            expected,
+            "{}: {:o}",
+            path.display(),
+            mode(&path)
+        );
+    }
+    let log = server.log();
+    assert!(
+        log.contains("was readable by others (mode 755); set to 700"),
+        "{log}"
+    );
+}
