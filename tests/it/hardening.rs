@@ -344,3 +344,72 @@ fn the_data_folder_database_packages_and_backups_are_private() {
         "{log}"
     );
 }
+
+#[test]
+fn hooks_see_their_context_and_what_the_operator_passes_but_no_server_secret() {
+    let hooks = HookDir::new();
+    hooks.script("dump.sh", "env > \"$DIR/env.txt\"");
+    let config = hooks.file("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[[hooks]]\napp = \"demo\"\nenv = \"test\"\noperation = \"start\"\ncommand = \"sh '{}'\"\npass_env = [\"DEPLOY_TARGET\", \"NOT_SET_ANYWHERE\"]\n",
+            hooks.file("dump.sh").display()
+        ),
+    )
+    .unwrap();
+    let secrets = [
+        ("PADLOCK_MASTER_KEY", MASTER_KEY),
+        ("PADLOCK_SMS_TWILIO_AUTH_TOKEN", "twilio-token-7f3a9c"),
+        ("AWS_SECRET_ACCESS_KEY", "aws-secret-41d8cd98f00b"),
+        ("DATABASE_PASSWORD", "db-password-e3b0c442"),
+    ];
+    let mut envs = secrets.to_vec();
+    envs.extend([
+        ("DEPLOY_TARGET", "cluster-eu-1"),
+        ("LANG", "C.UTF-8"),
+        ("PADLOCK_CONFIG", config.to_str().unwrap()),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let server = Running::start(&dir.path().join("data"), &["--dev"], &envs);
+    let admin = server.login("admin", server.info["admin_password"].as_str().unwrap());
+    admin
+        .cmd()
+        .args(["env", "start", "--app", "demo", "--env", "test"])
+        .assert()
+        .success();
+
+    let dumped = std::fs::read_to_string(hooks.file("env.txt")).unwrap();
+    for (name, value) in secrets {
+        assert!(
+            !dumped.contains(value),
+            "{name} reached the hook:\n{dumped}"
+        );
+    }
+    let vars: std::collections::BTreeMap<&str, &str> = dumped
+        .lines()
+        .filter_map(|line| line.split_once('='))
+        .collect();
+    assert_eq!(
+        vars.get("PATH").copied(),
+        std::env::var("PATH").ok().as_deref()
+    );
+    assert_eq!(vars.get("HOME").copied(), dir.path().to_str());
+    assert_eq!(vars.get("LANG").copied(), Some("C.UTF-8"));
+    assert_eq!(vars.get("DEPLOY_TARGET").copied(), Some("cluster-eu-1"));
+    assert_eq!(vars.get("PADLOCK_APP").copied(), Some("demo"));
+    assert_eq!(vars.get("PADLOCK_ENV").copied(), Some("test"));
+    assert_eq!(vars.get("PADLOCK_OPERATION").copied(), Some("start"));
+    assert_eq!(vars.get("PADLOCK_ACTOR").copied(), Some("admin"));
+    // Nothing else, beyond what the shell sets for itself.
+    let shell_own = ["PWD", "OLDPWD", "SHLVL", "_"];
+    let unexpected: Vec<&&str> = vars
+        .keys()
+        .filter(|name| {
+            !name.starts_with("PADLOCK_")
+                && !["PATH", "HOME", "LANG", "DEPLOY_TARGET"].contains(name)
+                && !shell_own.contains(name)
+        })
+        .collect();
+    assert!(unexpected.is_empty(), "{unexpected:?} in\n{dumped}");
+}
