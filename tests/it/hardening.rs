@@ -413,3 +413,42 @@ fn hooks_see_their_context_and_what_the_operator_passes_but_no_server_secret() {
         .collect();
     assert!(unexpected.is_empty(), "{unexpected:?} in\n{dumped}");
 }
+
+#[test]
+fn enrollment_at_a_terminal_offers_only_totp_when_the_server_sends_no_sms() {
+    use expectrl::{Eof, Regex, Session, WaitStatus};
+    let data = bootstrap(&[], |_, _| {});
+    let server = data.production(&[]);
+    let admin = server.login("admin", &data.admin_password);
+
+    let mut cmd = admin.std_cmd();
+    cmd.args(["2fa", "setup"]).env("TERM", "xterm");
+    let mut session = Session::spawn(cmd).expect("padlock starts in a PTY");
+    session.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+    session
+        .expect("This server sends no SMS codes")
+        .expect("no method question, a note instead");
+    let shown = session
+        .expect(Regex(r"Key: ((?:[A-Z2-7]{4} ){7}[A-Z2-7]{4})"))
+        .expect("the key is shown");
+    let key: String = String::from_utf8_lossy(shown.get(1).unwrap())
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    session
+        .expect("Code shown by your authenticator app")
+        .unwrap();
+    crate::two_factor::avoid_step_end();
+    session.send_line(totp_now(&key)).unwrap();
+    let rest = session.expect(Eof).expect("padlock ends");
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(
+        matches!(
+            session.get_process().wait().unwrap(),
+            WaitStatus::Exited(_, 0)
+        ),
+        "{rest}"
+    );
+    assert!(rest.contains("Second factor active"), "{rest}");
+    assert_eq!(admin.json(&["2fa", "status"])["method"], "totp");
+}
