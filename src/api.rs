@@ -31,6 +31,8 @@ pub mod codes {
     pub const BUSY: &str = "busy";
     pub const NO_HOOK: &str = "no_hook";
     pub const SMS_FAILED: &str = "sms_failed";
+    /// The server has no SMS provider: SMS enrollment and sends are refused, TOTP works.
+    pub const SMS_UNAVAILABLE: &str = "sms_unavailable";
     pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
     pub const INTERNAL: &str = "internal";
 }
@@ -222,6 +224,14 @@ pub struct TwoFactorStatus {
     pub phone: Option<String>,
     /// When the grant presented with this request expires, if one was presented and is valid.
     pub grant_expires_at: Option<String>,
+    /// Whether this server sends SMS codes (it has an SMS provider). Servers from before this
+    /// field always did.
+    #[serde(default = "yes")]
+    pub sms_available: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

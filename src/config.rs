@@ -98,7 +98,8 @@ impl Default for Config {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SmsConfig {
-    /// `outbox` (default: a JSON-lines file and the log), `twilio` or `webhook`.
+    /// `twilio`, `webhook`, `outbox` (a JSON-lines file of codes, mode 0600; in dev mode also
+    /// the log) or `none`. Default: `outbox` in dev mode, `none` otherwise.
     pub provider: Option<String>,
     pub outbox_file: Option<PathBuf>,
     pub twilio_account_sid: Option<String>,
@@ -127,6 +128,11 @@ pub struct HookConfig {
     pub command: String,
     #[serde(default = "default_hook_timeout")]
     pub timeout: Span,
+    /// Names of the server's environment variables the hook also receives (`AWS_PROFILE`,
+    /// `KUBECONFIG`); otherwise it starts from PATH, HOME, LANG, LC_ALL and its `PADLOCK_*`
+    /// context only.
+    #[serde(default)]
+    pub pass_env: Vec<String>,
 }
 
 fn any() -> String {
@@ -218,12 +224,45 @@ impl Config {
                 set_path(&mut table, key, env_value(key, &text));
             }
         }
-        toml::Value::Table(table)
-            .try_into()
-            .map_err(|err: toml::de::Error| ConfigError::Invalid {
-                origin,
-                message: err.to_string(),
-            })
+        let config: Config =
+            toml::Value::Table(table)
+                .try_into()
+                .map_err(|err: toml::de::Error| ConfigError::Invalid {
+                    origin: origin.clone(),
+                    message: err.to_string(),
+                })?;
+        config
+            .check_hooks()
+            .map_err(|message| ConfigError::Invalid { origin, message })?;
+        Ok(config)
+    }
+
+    /// A hook's `pass_env` names variables, and never the server's own `PADLOCK_*` settings
+    /// (master key, database URL, SMS tokens): that prefix is the operation's context.
+    fn check_hooks(&self) -> Result<(), String> {
+        for hook in &self.hooks {
+            for name in &hook.pass_env {
+                let mut chars = name.chars();
+                let valid = chars
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !valid {
+                    return Err(format!(
+                        "hook {:?}: pass_env takes variable names such as \"AWS_PROFILE\", not {name:?}",
+                        hook.command
+                    ));
+                }
+                if name.to_ascii_uppercase().starts_with("PADLOCK_") {
+                    return Err(format!(
+                        "hook {:?}: pass_env cannot pass {name}: PADLOCK_* variables are the server's \
+                         own settings; the hook gets the operation's PADLOCK_* context by itself",
+                        hook.command
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -289,6 +328,7 @@ env = "production"
 operation = "transport"
 command = "deploy.sh"
 timeout = "30s"
+pass_env = ["AWS_PROFILE", "KUBECONFIG"]
 "#,
         )
         .unwrap();
@@ -305,6 +345,7 @@ timeout = "30s"
         assert_eq!(config.sms.provider.as_deref(), Some("webhook"));
         assert_eq!(config.hooks[0].app, "*");
         assert_eq!(config.hooks[0].timeout.seconds(), 30);
+        assert_eq!(config.hooks[0].pass_env, ["AWS_PROFILE", "KUBECONFIG"]);
         assert_eq!(config.ci_grant_max_ttl.seconds(), 30 * 24 * 3600);
     }
 
@@ -321,6 +362,19 @@ timeout = "30s"
             let err = Config::load(Some(&path), no_env).unwrap_err().to_string();
             assert!(err.contains("bad.toml"), "{err}");
             assert!(err.contains(needle) || needle == "padlock", "{text}: {err}");
+        }
+        for (pass_env, needle) in [
+            ("[\"PADLOCK_MASTER_KEY\"]", "cannot pass PADLOCK_MASTER_KEY"),
+            ("[\"padlock_sms_twilio_auth_token\"]", "cannot pass"),
+            ("[\"AWS_PROFILE=prod\"]", "variable names"),
+            ("[\"\"]", "variable names"),
+        ] {
+            let text = format!(
+                "[[hooks]]\noperation = \"start\"\ncommand = \"x\"\npass_env = {pass_env}\n"
+            );
+            std::fs::write(&path, text).unwrap();
+            let err = Config::load(Some(&path), no_env).unwrap_err().to_string();
+            assert!(err.contains(needle), "{pass_env}: {err}");
         }
         let missing = Config::load(Some(&dir.path().join("none.toml")), no_env).unwrap_err();
         assert!(matches!(missing, ConfigError::Read { .. }));

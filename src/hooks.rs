@@ -4,6 +4,11 @@
 //! A hook runs as `sh -c COMMAND` in its own process group with the operation's context in
 //! `PADLOCK_*` variables; its stdout and stderr become the operation's log, its exit status
 //! decides success, and at its timeout the whole group is killed.
+//!
+//! A hook starts from an empty environment, not the server's: the server's holds its master
+//! key, database password and SMS tokens, and whatever else its service manager put there
+//! (cloud credentials). The hook gets PATH, HOME, LANG and LC_ALL, its `PADLOCK_*` context,
+//! and the variables its `pass_env` names.
 
 use std::process::Stdio;
 use std::time::Duration;
@@ -24,6 +29,8 @@ pub enum HookPlan {
     Command {
         command: String,
         timeout: Duration,
+        /// The server's variables the operator passes on to this hook.
+        pass_env: Vec<String>,
     },
     /// Dev mode without a configured hook: succeed and say what would have happened.
     DevLog,
@@ -60,6 +67,7 @@ impl Hooks {
             .map(|hook| HookPlan::Command {
                 command: hook.command.clone(),
                 timeout: hook.timeout.0,
+                pass_env: hook.pass_env.clone(),
             })
             .or(self.dev.then_some(HookPlan::DevLog))
     }
@@ -71,7 +79,7 @@ pub async fn run(
     vars: &[(String, String)],
     log: mpsc::UnboundedSender<String>,
 ) -> HookOutcome {
-    let (command, timeout) = match plan {
+    let (command, timeout, pass_env) = match plan {
         HookPlan::DevLog => {
             let get = |key: &str| {
                 vars.iter()
@@ -102,20 +110,19 @@ pub async fn run(
             }
             return HookOutcome::Exited(0);
         }
-        HookPlan::Command { command, timeout } => (command, *timeout),
+        HookPlan::Command {
+            command,
+            timeout,
+            pass_env,
+        } => (command, *timeout, pass_env),
     };
     let mut child = tokio::process::Command::new("sh");
-    // The server's own `PADLOCK_*` settings (master key, database URL, SMS tokens) are not
-    // the hook's business; it gets only the operation's context under that prefix.
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("PADLOCK_") {
-            child.env_remove(key);
-        }
-    }
     child
+        .env_clear()
+        .envs(base_env(pass_env, |name| std::env::var_os(name)))
+        .envs(vars.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .arg("-c")
         .arg(command)
-        .envs(vars.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -160,6 +167,31 @@ pub async fn run(
     outcome
 }
 
+/// Where `sh` finds commands when the server itself has no PATH (a bare service manager).
+const DEFAULT_PATH: &str = "/usr/local/bin:/usr/bin:/bin";
+
+/// The hook's environment before its `PADLOCK_*` context: PATH (the server's, or
+/// `DEFAULT_PATH`), HOME, LANG and LC_ALL when the server has them, and the `pass_env`
+/// variables the server has. `server_env` reads the server's environment.
+fn base_env(
+    pass_env: &[String],
+    server_env: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> Vec<(String, std::ffi::OsString)> {
+    let mut env = vec![(
+        "PATH".to_owned(),
+        server_env("PATH").unwrap_or_else(|| DEFAULT_PATH.into()),
+    )];
+    for name in ["HOME", "LANG", "LC_ALL"]
+        .into_iter()
+        .chain(pass_env.iter().map(String::as_str))
+    {
+        if let Some(value) = server_env(name) {
+            env.push((name.to_owned(), value));
+        }
+    }
+    env
+}
+
 fn forward<R: tokio::io::AsyncRead + Unpin + Send + 'static>(
     reader: BufReader<R>,
     log: mpsc::UnboundedSender<String>,
@@ -185,4 +217,27 @@ async fn kill_group(child: &mut tokio::process::Child) {
         }
     }
     let _ = child.kill().await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_env_keeps_only_what_is_named() {
+        let server = |name: &str| {
+            let value = match name {
+                "HOME" => "/home/padlock",
+                "LANG" => "C.UTF-8",
+                "AWS_PROFILE" => "prod",
+                "AWS_SECRET_ACCESS_KEY" => "secret",
+                _ => return None,
+            };
+            Some(std::ffi::OsString::from(value))
+        };
+        let env = base_env(&["AWS_PROFILE".into(), "KUBECONFIG".into()], server);
+        let names: Vec<&str> = env.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["PATH", "HOME", "LANG", "AWS_PROFILE"]);
+        assert_eq!(env[0].1, DEFAULT_PATH, "no server PATH: the default");
+    }
 }

@@ -430,6 +430,18 @@ async fn enroll(
 ) -> anyhow::Result<GrantIssued> {
     let method = match method {
         Some(method) => method,
+        // Offer only what the server can do: without an SMS provider it refuses SMS.
+        None if !conn
+            .client
+            .get::<TwoFactorStatus>("/2fa")
+            .await?
+            .sms_available =>
+        {
+            eprintln!(
+                "This server sends no SMS codes; your second factor is an authenticator app."
+            );
+            Method::Totp
+        }
         None => {
             let choice = tokio::task::spawn_blocking(|| {
                 dialoguer::Select::new()

@@ -4,6 +4,7 @@
 pub mod error;
 pub mod extract;
 pub mod gate;
+pub mod private;
 pub mod routes;
 pub mod sms;
 
@@ -125,18 +126,32 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
             .map(|dirs| dirs.data_dir().to_owned())
             .context("no data folder: pass --data-dir DIR")?,
     };
-    std::fs::create_dir_all(data_dir.join("packages"))
-        .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
+    for dir in [
+        data_dir.clone(),
+        data_dir.join("packages"),
+        data_dir.join("backups"),
+    ] {
+        private::create_dir(&dir)?;
+    }
     let master_key = load_master_key(&config, &data_dir, options.dev)?;
     let database_url = config
         .database_url
         .clone()
         .unwrap_or_else(|| crate::store::sqlite::url_in(&data_dir));
+    private::prepare_sqlite(&database_url)?;
     let store = Store::connect(&database_url)
         .await
         .with_context(|| format!("cannot open the database {}", redact_url(&database_url)))?;
     let outbox = data_dir.join("sms-outbox.jsonl");
-    let sms = SmsSender::from_config(&config.sms, outbox.clone()).map_err(anyhow::Error::msg)?;
+    let sms = SmsSender::from_config(&config.sms, outbox.clone(), options.dev)
+        .map_err(anyhow::Error::msg)?;
+    sms.warn_at_start();
+    // Dev scripts read `sms_outbox` from the start line; dev mode has always named its outbox
+    // there, whichever provider it uses.
+    let sms_outbox = match sms.outbox_file() {
+        Some(file) => Some(file.to_owned()),
+        None => options.dev.then(|| outbox.clone()),
+    };
     let hooks = Hooks::new(config.hooks.clone(), options.dev);
     let admin_password = if options.dev {
         Some(bootstrap_dev(&store).await?)
@@ -189,7 +204,9 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     if let Some(password) = &admin_password {
         eprintln!("dev mode: data in {}", data_dir.display());
         eprintln!("dev mode: support account admin, password {password}");
-        eprintln!("dev mode: SMS codes go to {}", outbox.display());
+        if let Some(file) = state.sms.outbox_file() {
+            eprintln!("dev mode: SMS codes go to {}", file.display());
+        }
     }
     // Scripts wait for this one line: from here on, connections are accepted.
     if options.json {
@@ -197,7 +214,7 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
             "url": url,
             "data_dir": data_dir,
             "admin_password": admin_password,
-            "sms_outbox": outbox,
+            "sms_outbox": sms_outbox,
         });
         println!("{line}");
     } else {

@@ -1,15 +1,25 @@
 //! Delivering SMS codes: a JSON-lines outbox (dev mode and tests), a Twilio-compatible HTTP
-//! API, or a generic JSON webhook. Codes never reach the log except in outbox mode, whose
-//! whole point is to show them to a developer.
+//! API, or a generic JSON webhook.
+//!
+//! Codes reach the log only in dev mode, whose whole point is to show them to a developer.
+//! Outside dev mode the outbox is never a silent default: without a configured provider the
+//! server sends no SMS at all (`sms_unavailable`), and an outbox the operator asks for by
+//! name is a file only the server's user can read.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use axum::http::StatusCode;
+
+use crate::api::codes;
 use crate::config::SmsConfig;
+use crate::server::error::ApiError;
 
 pub enum SmsSender {
     Outbox {
         file: PathBuf,
+        /// Dev mode only: the code also goes to the log.
+        log_codes: bool,
     },
     Twilio {
         base_url: String,
@@ -23,6 +33,8 @@ pub enum SmsSender {
         token: Option<String>,
         http: reqwest::Client,
     },
+    /// No provider outside dev mode: SMS enrollment and sends are refused, TOTP works.
+    Unavailable,
 }
 
 fn message(code: &str) -> String {
@@ -37,7 +49,13 @@ fn http_client() -> reqwest::Client {
 }
 
 impl SmsSender {
-    pub fn from_config(config: &SmsConfig, default_outbox: PathBuf) -> Result<SmsSender, String> {
+    /// The sender `config` asks for. Without a provider, dev mode uses the outbox in the data
+    /// folder and production sends nothing, so codes never land in a file or log by default.
+    pub fn from_config(
+        config: &SmsConfig,
+        default_outbox: PathBuf,
+        dev: bool,
+    ) -> Result<SmsSender, String> {
         let need = |value: &Option<String>, key: &str| {
             value.clone().ok_or_else(|| {
                 format!(
@@ -46,9 +64,12 @@ impl SmsSender {
                 )
             })
         };
-        match config.provider.as_deref().unwrap_or("outbox") {
+        let default = if dev { "outbox" } else { "none" };
+        match config.provider.as_deref().unwrap_or(default) {
+            "none" => Ok(SmsSender::Unavailable),
             "outbox" => Ok(SmsSender::Outbox {
                 file: config.outbox_file.clone().unwrap_or(default_outbox),
+                log_codes: dev,
             }),
             "twilio" => Ok(SmsSender::Twilio {
                 base_url: config
@@ -66,24 +87,74 @@ impl SmsSender {
                 http: http_client(),
             }),
             other => Err(format!(
-                "unknown SMS provider {other:?}: use outbox, twilio or webhook"
+                "unknown SMS provider {other:?}: use twilio, webhook, outbox or none"
             )),
         }
     }
 
     pub fn describe(&self) -> String {
         match self {
-            SmsSender::Outbox { file } => format!("outbox {}", file.display()),
+            SmsSender::Outbox { file, .. } => format!("outbox {}", file.display()),
             SmsSender::Twilio { base_url, .. } => format!("twilio {base_url}"),
             SmsSender::Webhook { url, .. } => format!("webhook {url}"),
+            SmsSender::Unavailable => "none".into(),
+        }
+    }
+
+    /// The outbox file, when codes go to one.
+    pub fn outbox_file(&self) -> Option<&Path> {
+        match self {
+            SmsSender::Outbox { file, .. } => Some(file),
+            _ => None,
+        }
+    }
+
+    pub fn available(&self) -> bool {
+        !matches!(self, SmsSender::Unavailable)
+    }
+
+    /// Refuses SMS enrollment and sends up front when the server has no provider, before
+    /// anything is stored or counted.
+    pub fn require_available(&self) -> Result<(), ApiError> {
+        if self.available() {
+            return Ok(());
+        }
+        Err(ApiError::new(
+            StatusCode::CONFLICT,
+            codes::SMS_UNAVAILABLE,
+            "this server sends no SMS codes (no SMS provider is configured); use an authenticator app: \
+             padlock 2fa setup --method totp. If your second factor is already SMS, ask support to reset it \
+             (padlock admin reset-2fa USER) or the operator to configure [sms] provider",
+        ))
+    }
+
+    /// Says at start what the SMS set-up means for codes, when it is not the obvious.
+    pub fn warn_at_start(&self) {
+        match self {
+            SmsSender::Unavailable => tracing::warn!(
+                "no SMS provider is configured: SMS enrollment and SMS codes are refused \
+                 (sms_unavailable), authenticator apps (TOTP) work; set [sms] provider = \"twilio\" \
+                 or \"webhook\" to offer SMS"
+            ),
+            SmsSender::Outbox {
+                file,
+                log_codes: false,
+            } => tracing::warn!(
+                "SMS provider outbox: codes are written in clear to {} (mode 0600) and sent to no \
+                 phone; use twilio or webhook for real users",
+                file.display()
+            ),
+            _ => {}
         }
     }
 
     /// Sends `code` to the E.164 number `to`. The error text is for the operator's log.
     pub async fn send(&self, to: &str, code: &str) -> Result<(), String> {
         match self {
-            SmsSender::Outbox { file } => {
-                tracing::info!(target: "padlock::sms", "SMS code for {to}: {code}");
+            SmsSender::Outbox { file, log_codes } => {
+                if *log_codes {
+                    tracing::info!(target: "padlock::sms", "SMS code for {to}: {code}");
+                }
                 let line = serde_json::json!({
                     "to": to,
                     "code": code,
@@ -92,11 +163,12 @@ impl SmsSender {
                 });
                 let file = file.clone();
                 tokio::task::spawn_blocking(move || {
-                    let mut out = std::fs::OpenOptions::new()
-                        .create(true)
-                        .append(true)
-                        .open(&file)?;
-                    writeln!(out, "{line}")
+                    let mut options = std::fs::OpenOptions::new();
+                    options.create(true).append(true);
+                    // Codes in clear: only the server's user may read them.
+                    #[cfg(unix)]
+                    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+                    writeln!(options.open(&file)?, "{line}")
                 })
                 .await
                 .map_err(|e| e.to_string())?
@@ -139,6 +211,7 @@ impl SmsSender {
                     .map_err(|e| format!("SMS webhook request failed: {e}"))?;
                 check(response, "SMS webhook").await
             }
+            SmsSender::Unavailable => Err("no SMS provider is configured".into()),
         }
     }
 }

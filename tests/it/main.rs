@@ -7,6 +7,7 @@ mod audit;
 mod bad_input;
 mod ci_grants;
 mod foundation;
+mod hardening;
 mod helpers;
 mod operations;
 mod permissions;

@@ -360,7 +360,16 @@ async fn apply_effect(
         "stop" => state.store.set_env_state(env.id, "stopped", None).await,
         "backup_create" => {
             let backup_id = op.backup_id.ok_or("backup operation without a backup")?;
-            let (size, sha256) = hash_file(&backup_path(state, backup_id))
+            let file = backup_path(state, backup_id);
+            // The hook wrote it with its own umask; a backup holds production data.
+            #[cfg(unix)]
+            if let Err(err) =
+                std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+                && err.kind() != std::io::ErrorKind::NotFound
+            {
+                return Err(format!("cannot make the backup private: {err}"));
+            }
+            let (size, sha256) = hash_file(&file)
                 .await
                 .map_err(|err| format!("the hook wrote no backup to PADLOCK_BACKUP_FILE: {err}"))?;
             state

@@ -62,6 +62,7 @@ async fn status(State(state): State<AppState>, caller: Caller) -> ApiResult<Json
             .map(sms_rules::mask),
         method: factor.map(|f| f.method),
         grant_expires_at,
+        sms_available: state.sms.available(),
     }))
 }
 
@@ -114,6 +115,7 @@ async fn setup(
             }
         }
         "sms" => {
+            state.sms.require_available()?;
             let phone_text = request.phone.as_deref().ok_or_else(|| {
                 ApiError::bad_request("SMS setup needs a phone number (E.164, e.g. +4915112345678)")
             })?;
@@ -229,6 +231,7 @@ async fn send_sms_code(State(state): State<AppState>, caller: Caller) -> ApiResu
             "your second factor is not SMS",
         ));
     };
+    state.sms.require_available()?;
     Ok(Json(send_code(&state, &caller, &phone).await?))
 }
 
