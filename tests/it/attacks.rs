@@ -491,3 +491,175 @@ fn node_details_show_a_member_only_their_environments() {
     let node = admin.json(&["node", "show", "--app", "demo"]);
     assert_eq!(node["nodes"].as_array().unwrap().len(), 3, "{node}");
 }
+
+/// A session without a grant — a stolen password, say — is tried against every route of the
+/// OpenAPI document: each padlocked one answers `second_factor_required` and changes
+/// nothing; every other route is named here as not padlocked, so a new route cannot slip
+/// through unexamined.
+#[test]
+fn a_password_alone_reaches_no_padlocked_route() {
+    let server = Server::start();
+    let admin = server.admin();
+    server.create_user(&admin, "pat");
+    let file = admin.config_dir().join("pkg.mda");
+    std::fs::write(&file, "pkg\n").unwrap();
+    let package = admin.json(&[
+        "packages",
+        "upload",
+        "--app",
+        "demo",
+        file.to_str().unwrap(),
+    ]);
+    let package = package["id"].as_i64().unwrap();
+    admin.json(&["backups", "create", "--app", "demo", "--env", "production"]);
+    let production_before = admin.json(&["envs", "list", "--app", "demo"]);
+    let session = api_login(&server, "admin", &server.admin_password);
+
+    const OPERATIONS: &str = "/v1/apps/{app}/envs/{env}/operations";
+    let operation = |kind: &str| {
+        let mut body = json!({ "kind": kind });
+        if kind == "transport" {
+            body["package_id"] = json!(package);
+        }
+        (
+            "post",
+            OPERATIONS,
+            "/v1/apps/demo/envs/production/operations".to_owned(),
+            body,
+        )
+    };
+    let change = json!({"user": "pat", "env": "production", "allow": ["view"]});
+    // (method, route as the document names it, the request's path, body)
+    let padlocked: Vec<(&str, &str, String, Value)> = vec![
+        (
+            "get",
+            "/v1/apps/{app}/node",
+            "/v1/apps/demo/node".into(),
+            Value::Null,
+        ),
+        operation("transport"),
+        operation("start"),
+        operation("stop"),
+        operation("restart"),
+        operation("backup_create"),
+        operation("backup_restore"),
+        (
+            "get",
+            "/v1/apps/{app}/envs/{env}/backups/{backup}/download",
+            "/v1/apps/demo/envs/production/backups/latest/download".into(),
+            Value::Null,
+        ),
+        (
+            "post",
+            "/v1/apps/{app}/permissions/grant",
+            "/v1/apps/demo/permissions/grant".into(),
+            change.clone(),
+        ),
+        (
+            "post",
+            "/v1/apps/{app}/permissions/revoke",
+            "/v1/apps/demo/permissions/revoke".into(),
+            change,
+        ),
+        (
+            "post",
+            "/v1/grants",
+            "/v1/grants".into(),
+            json!({"app": "demo", "envs": ["production"], "allow": ["transport"]}),
+        ),
+        (
+            "post",
+            "/v1/admin/users/{user}/reset-2fa",
+            "/v1/admin/users/pat/reset-2fa".into(),
+            Value::Null,
+        ),
+        (
+            "post",
+            "/v1/admin/users",
+            "/v1/admin/users".into(),
+            json!({"username": "mallory", "support": true}),
+        ),
+        (
+            "post",
+            "/v1/admin/apps",
+            "/v1/admin/apps".into(),
+            json!({"name": "heist", "contacts": ["admin"]}),
+        ),
+    ];
+    // Routes with no padlocked effect: the first factor, the second factor's own flow,
+    // reads, uploads (a package does nothing until transported), revocations, and plain
+    // accounts (they hold no rights).
+    let not_padlocked = [
+        ("post", "/v1/sessions"),
+        ("delete", "/v1/sessions/current"),
+        ("get", "/v1/me"),
+        ("get", "/v1/2fa"),
+        ("post", "/v1/2fa/setup"),
+        ("post", "/v1/2fa/confirm"),
+        ("post", "/v1/2fa/verify"),
+        ("post", "/v1/2fa/sms"),
+        ("get", "/v1/apps"),
+        ("get", "/v1/apps/{app}/envs"),
+        ("get", "/v1/apps/{app}/packages"),
+        ("post", "/v1/apps/{app}/packages"),
+        ("get", "/v1/apps/{app}/permissions"),
+        ("get", "/v1/apps/{app}/envs/{env}/backups"),
+        ("get", "/v1/operations/{id}"),
+        ("get", "/v1/grants"),
+        ("delete", "/v1/grants/{id}"),
+        ("get", "/v1/can-i"),
+        ("get", "/v1/audit"),
+        ("get", "/v1/admin/users"),
+    ];
+    let document: Value = http()
+        .get(format!("{}/v1/openapi.json", server.url))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    for (route, item) in document["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            let listed = padlocked
+                .iter()
+                .map(|(m, r, _, _)| (*m, *r))
+                .chain(not_padlocked)
+                .any(|(m, r)| m == method && r == route);
+            assert!(
+                listed,
+                "{method} {route} is neither padlocked nor listed as not"
+            );
+        }
+    }
+
+    for (method, _, path, body) in &padlocked {
+        let url = format!("{}{path}", server.url);
+        let request = match *method {
+            "get" => http().get(url),
+            _ => http().post(url).json(body),
+        };
+        let (status, answer, _) = send(request.bearer_auth(&session));
+        assert_eq!(
+            (status, code_of(&answer)),
+            (401, "second_factor_required"),
+            "{method} {path}: {answer}"
+        );
+    }
+    // Nothing happened: production runs what it ran, pat holds nothing, no CI grant, no
+    // new account or app.
+    assert_eq!(
+        admin.json(&["envs", "list", "--app", "demo"]),
+        production_before
+    );
+    let permissions = admin.json(&["permissions", "list", "--app", "demo", "--user", "pat"]);
+    assert_eq!(permissions, json!([]), "{permissions}");
+    assert_eq!(admin.json(&["grant", "list"]), json!([]));
+    assert_eq!(
+        admin
+            .json(&["admin", "users", "list"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(admin.json(&["apps", "list"]).as_array().unwrap().len(), 1);
+}
