@@ -9,14 +9,14 @@ use sqlx::{Connection, Executor, PgConnection};
 use crate::helpers::*;
 
 /// A fresh database on the test server, dropped when this is dropped.
-struct TestDatabase {
+pub(crate) struct TestDatabase {
     admin_url: String,
     name: String,
     pub url: String,
 }
 
 impl TestDatabase {
-    fn create() -> Option<TestDatabase> {
+    pub(crate) fn create() -> Option<TestDatabase> {
         let Ok(admin_url) = std::env::var("PADLOCK_TEST_DATABASE_URL") else {
             eprintln!(
                 "skipped: PADLOCK_TEST_DATABASE_URL is not set (.ci/run sets it to the local PostgreSQL)"
@@ -69,7 +69,7 @@ fn run_sql(url: &str, sql: &str) {
 }
 
 /// Two dev-mode replicas on one database, sharing the master key as real replicas must.
-fn replicas(db: &TestDatabase, envs: &[(&str, &str)]) -> (Server, Server) {
+pub(crate) fn replicas(db: &TestDatabase, envs: &[(&str, &str)]) -> (Server, Server) {
     let key = "7f".repeat(32);
     let mut all: Vec<(&str, &str)> = vec![("PADLOCK_MASTER_KEY", key.as_str())];
     all.extend_from_slice(envs);

@@ -13,8 +13,8 @@ CREATE INDEX throttle_counters_by_window_end ON throttle_counters (window_end);
 -- Addresses an account has logged in from: their failed logins do not count against the
 -- account as a whole, so an attacker elsewhere cannot lock the owner out.
 CREATE TABLE known_addresses (
-    account_id   INTEGER NOT NULL REFERENCES accounts (id),
-    client       TEXT    NOT NULL,
+    account_id    INTEGER NOT NULL REFERENCES accounts (id),
+    client        TEXT    NOT NULL,
     last_login_at INTEGER NOT NULL,
     PRIMARY KEY (account_id, client)
 );
