@@ -277,12 +277,37 @@ impl Config {
                 set_path(&mut table, key, env_value(key, &text));
             }
         }
-        toml::Value::Table(table)
-            .try_into()
-            .map_err(|err: toml::de::Error| ConfigError::Invalid {
-                origin,
-                message: err.to_string(),
-            })
+        let config: Config =
+            toml::Value::Table(table)
+                .try_into()
+                .map_err(|err: toml::de::Error| ConfigError::Invalid {
+                    origin: origin.clone(),
+                    message: err.to_string(),
+                })?;
+        // Below 1, a login limit would let one attempt a window through and refuse every
+        // other, the owner's too: never what is meant.
+        for (key, limit) in [
+            (
+                "login_failures_per_account_address",
+                config.login_failures_per_account_address,
+            ),
+            (
+                "login_failures_per_address",
+                config.login_failures_per_address,
+            ),
+            (
+                "login_failures_per_account",
+                config.login_failures_per_account,
+            ),
+        ] {
+            if limit < 1 {
+                return Err(ConfigError::Invalid {
+                    origin,
+                    message: format!("{key} must be at least 1, got {limit}"),
+                });
+            }
+        }
+        Ok(config)
     }
 }
 
@@ -401,6 +426,15 @@ timeout = "30s"
         .unwrap_err()
         .to_string();
         assert!(err.contains("CIDR"), "{err}");
+        let err = Config::load(None, |var| {
+            (var == "PADLOCK_LOGIN_FAILURES_PER_ADDRESS").then(|| "0".to_owned())
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("login_failures_per_address must be at least 1"),
+            "{err}"
+        );
         assert!(
             Config::load(None, no_env)
                 .unwrap()

@@ -121,7 +121,7 @@ fn forwarded_client<'a>(
     let hops: Vec<&str> = forwarded.flat_map(|value| value.split(',')).collect();
     let mut client = peer;
     for hop in hops.iter().rev() {
-        let Ok(hop) = hop.trim().parse::<IpAddr>().map(|ip| ip.to_canonical()) else {
+        let Some(hop) = parse_hop(hop) else {
             break;
         };
         client = hop;
@@ -130,6 +130,16 @@ fn forwarded_client<'a>(
         }
     }
     client
+}
+
+/// One hop of `X-Forwarded-For`: an address, or an address with a port (`192.0.2.1:4711`,
+/// `[2001:db8::1]:4711`), as some proxies write it.
+fn parse_hop(hop: &str) -> Option<IpAddr> {
+    let hop = hop.trim();
+    hop.parse::<IpAddr>()
+        .or_else(|_| hop.parse::<SocketAddr>().map(|addr| addr.ip()))
+        .ok()
+        .map(|ip| ip.to_canonical())
 }
 
 impl<S> FromRequestParts<S> for Caller
@@ -368,6 +378,13 @@ mod tests {
                 "unreadable hop: the last vouched address",
             ),
             ("::1", &["2001:db8::7"], &trusted, "2001:db8::7", "IPv6"),
+            (
+                "10.0.0.2",
+                &["198.51.100.1:4711, [2001:db8::9]:80"],
+                &trusted,
+                "2001:db8::9",
+                "hops with ports",
+            ),
             (
                 "::ffff:10.0.0.2",
                 &["::ffff:198.51.100.1"],
