@@ -60,6 +60,17 @@ pub struct Config {
     pub sms_resend_wait: Span,
     /// Largest package accepted, in bytes.
     pub max_package_bytes: u64,
+    /// The fixed window in which failed logins are counted.
+    pub login_window: Span,
+    /// Failed logins per window for one username from one client address.
+    pub login_failures_per_account_address: i64,
+    /// Failed logins per window from one client address, over all usernames (spraying).
+    pub login_failures_per_address: i64,
+    /// Failed logins per window for one username from addresses that never logged in to
+    /// it; the owner's known addresses are not held back by it.
+    pub login_failures_per_account: i64,
+    /// Reverse proxies whose `X-Forwarded-For` is believed: addresses or CIDR ranges.
+    pub trusted_proxies: TrustedProxies,
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
     pub sms: SmsConfig,
@@ -87,11 +98,68 @@ impl Default for Config {
                 crate::auth::sms::RESEND_WAIT_SECONDS as u64,
             )),
             max_package_bytes: 8 << 30,
+            login_window: Span(Duration::from_secs(15 * 60)),
+            login_failures_per_account_address: 10,
+            login_failures_per_address: 50,
+            login_failures_per_account: 20,
+            trusted_proxies: TrustedProxies::default(),
             tls_cert: None,
             tls_key: None,
             sms: SmsConfig::default(),
             hooks: Vec::new(),
         }
+    }
+}
+
+/// The reverse proxies in front of the server (`trusted_proxies = ["10.0.0.0/8", "::1"]`, or
+/// `PADLOCK_TRUSTED_PROXIES="10.0.0.0/8, ::1"`). Empty by default: without it a client could
+/// forge `X-Forwarded-For` and pick the address its throttles and audit events are held under.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "toml::Value")]
+pub struct TrustedProxies(pub Vec<ipnet::IpNet>);
+
+impl TryFrom<toml::Value> for TrustedProxies {
+    type Error = String;
+    fn try_from(value: toml::Value) -> Result<TrustedProxies, String> {
+        let texts: Vec<String> = match value {
+            // One string from the environment: a comma- or space-separated list.
+            toml::Value::String(text) => text
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|part| !part.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            toml::Value::Array(items) => items
+                .into_iter()
+                .map(|item| match item {
+                    toml::Value::String(text) => Ok(text),
+                    other => Err(format!("expected an address or CIDR range, got {other}")),
+                })
+                .collect::<Result<_, _>>()?,
+            other => Err(format!(
+                "expected a list of addresses or CIDR ranges, got {other}"
+            ))?,
+        };
+        texts
+            .iter()
+            .map(|text| parse_net(text))
+            .collect::<Result<_, _>>()
+            .map(TrustedProxies)
+    }
+}
+
+/// `10.0.0.0/8`, or one address (`192.0.2.1`, `::1`) as a range of one.
+fn parse_net(text: &str) -> Result<ipnet::IpNet, String> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| {
+            format!("{text:?} is neither an IP address nor a CIDR range such as 10.0.0.0/8")
+        })
+}
+
+impl TrustedProxies {
+    pub fn contains(&self, addr: &std::net::IpAddr) -> bool {
+        self.0.iter().any(|net| net.contains(addr))
     }
 }
 
@@ -160,6 +228,11 @@ const ENV_KEYS: &[&str] = &[
     "sms_code_ttl",
     "sms_resend_wait",
     "max_package_bytes",
+    "login_window",
+    "login_failures_per_account_address",
+    "login_failures_per_address",
+    "login_failures_per_account",
+    "trusted_proxies",
     "tls_cert",
     "tls_key",
     "sms.provider",
@@ -233,7 +306,33 @@ impl Config {
                 })?;
         config
             .check_hooks()
-            .map_err(|message| ConfigError::Invalid { origin, message })?;
+            .map_err(|message| ConfigError::Invalid {
+                origin: origin.clone(),
+                message,
+            })?;
+        // Below 1, a login limit would let one attempt a window through and refuse every
+        // other, the owner's too: never what is meant.
+        for (key, limit) in [
+            (
+                "login_failures_per_account_address",
+                config.login_failures_per_account_address,
+            ),
+            (
+                "login_failures_per_address",
+                config.login_failures_per_address,
+            ),
+            (
+                "login_failures_per_account",
+                config.login_failures_per_account,
+            ),
+        ] {
+            if limit < 1 {
+                return Err(ConfigError::Invalid {
+                    origin,
+                    message: format!("{key} must be at least 1, got {limit}"),
+                });
+            }
+        }
         Ok(config)
     }
 
@@ -286,6 +385,10 @@ const NUMERIC_KEYS: &[&str] = &[
     "sms_code_ttl",
     "sms_resend_wait",
     "max_package_bytes",
+    "login_window",
+    "login_failures_per_account_address",
+    "login_failures_per_address",
+    "login_failures_per_account",
 ];
 
 fn set_path(table: &mut toml::Table, dotted: &str, value: toml::Value) {
@@ -347,6 +450,55 @@ pass_env = ["AWS_PROFILE", "KUBECONFIG"]
         assert_eq!(config.hooks[0].timeout.seconds(), 30);
         assert_eq!(config.hooks[0].pass_env, ["AWS_PROFILE", "KUBECONFIG"]);
         assert_eq!(config.ci_grant_max_ttl.seconds(), 30 * 24 * 3600);
+    }
+
+    #[test]
+    fn trusted_proxies_from_the_file_or_the_environment() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("padlock.toml");
+        std::fs::write(
+            &path,
+            "trusted_proxies = [\"10.0.0.0/8\", \"::1\"]\nlogin_failures_per_address = 7\n",
+        )
+        .unwrap();
+        let config = Config::load(Some(&path), no_env).unwrap();
+        let ip = |text: &str| text.parse::<std::net::IpAddr>().unwrap();
+        assert!(config.trusted_proxies.contains(&ip("10.1.2.3")));
+        assert!(config.trusted_proxies.contains(&ip("::1")));
+        assert!(!config.trusted_proxies.contains(&ip("11.0.0.1")));
+        assert_eq!(config.login_failures_per_address, 7);
+        assert_eq!(config.login_window.seconds(), 15 * 60);
+
+        let config = Config::load(None, |var| {
+            (var == "PADLOCK_TRUSTED_PROXIES").then(|| "192.0.2.1, 2001:db8::/32".to_owned())
+        })
+        .unwrap();
+        assert!(config.trusted_proxies.contains(&ip("192.0.2.1")));
+        assert!(!config.trusted_proxies.contains(&ip("192.0.2.2")));
+        assert!(config.trusted_proxies.contains(&ip("2001:db8::5")));
+
+        let err = Config::load(None, |var| {
+            (var == "PADLOCK_TRUSTED_PROXIES").then(|| "10.0.0.0/33".to_owned())
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("CIDR"), "{err}");
+        let err = Config::load(None, |var| {
+            (var == "PADLOCK_LOGIN_FAILURES_PER_ADDRESS").then(|| "0".to_owned())
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("login_failures_per_address must be at least 1"),
+            "{err}"
+        );
+        assert!(
+            Config::load(None, no_env)
+                .unwrap()
+                .trusted_proxies
+                .0
+                .is_empty()
+        );
     }
 
     #[test]

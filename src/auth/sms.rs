@@ -13,6 +13,11 @@ pub const MAX_ATTEMPTS: i64 = 5;
 pub const RESEND_WAIT_SECONDS: i64 = 30;
 /// Sends allowed per hour, per account and per number (SMS-pumping protection).
 pub const MAX_SENDS_PER_HOUR: i64 = 5;
+/// Enrollment sends allowed per hour to one number from all accounts together. Above
+/// `MAX_SENDS_PER_HOUR`, so one account enrolling someone else's number cannot block the
+/// number's own enrollment; it is a ceiling against pumping, and never touches the budget of
+/// the number's owners (codes to their active factor are counted apart).
+pub const MAX_ENROLLMENT_SENDS_PER_NUMBER: i64 = 10;
 
 /// A phone number in E.164 form (`+4915112345678`), validated against the numbering plan.
 #[derive(Debug, Clone, PartialEq, Eq)]

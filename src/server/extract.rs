@@ -2,7 +2,7 @@
 //! grant) and the interactive grant presented beside a session. Routes that need a caller
 //! take `Caller` in their signature; none reads auth headers itself.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
 use axum::http::StatusCode;
@@ -12,6 +12,7 @@ use super::AppState;
 use super::error::ApiError;
 use crate::api::{GRANT_HEADER, codes};
 use crate::auth::tokens::{self, TokenKind};
+use crate::config::TrustedProxies;
 use crate::store::{Account, AuditRecord, GrantRecord};
 
 /// How the caller authenticated.
@@ -86,12 +87,59 @@ fn bearer(parts: &Parts) -> Option<&str> {
     value.strip_prefix("Bearer ").map(str::trim)
 }
 
-pub fn client_address(parts: &Parts) -> String {
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_default()
+/// The client's address: the direct peer, or, when the peer is one of `trusted_proxies`, the
+/// address those proxies recorded in `X-Forwarded-For`. The one place it is computed, so the
+/// audit log and the per-address throttles agree.
+pub fn client_address(parts: &Parts, trusted: &TrustedProxies) -> String {
+    let Some(ConnectInfo(peer)) = parts.extensions.get::<ConnectInfo<SocketAddr>>() else {
+        return String::new();
+    };
+    let forwarded = parts
+        .headers
+        .get_all(FORWARDED_FOR)
+        .iter()
+        .filter_map(|value| value.to_str().ok());
+    forwarded_client(peer.ip(), forwarded, trusted).to_string()
+}
+
+const FORWARDED_FOR: &str = "x-forwarded-for";
+
+/// Walks `X-Forwarded-For` from the right — each trusted proxy appends the address it was
+/// reached from — past the trusted hops, and takes the first address no trusted proxy is
+/// known to be: everything left of it may be written by the client. A peer that is not a
+/// trusted proxy is the client, whatever it claims. An unreadable hop ends the walk at the
+/// last address a trusted proxy vouched for.
+fn forwarded_client<'a>(
+    peer: IpAddr,
+    forwarded: impl Iterator<Item = &'a str>,
+    trusted: &TrustedProxies,
+) -> IpAddr {
+    let peer = peer.to_canonical();
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let hops: Vec<&str> = forwarded.flat_map(|value| value.split(',')).collect();
+    let mut client = peer;
+    for hop in hops.iter().rev() {
+        let Some(hop) = parse_hop(hop) else {
+            break;
+        };
+        client = hop;
+        if !trusted.contains(&hop) {
+            break;
+        }
+    }
+    client
+}
+
+/// One hop of `X-Forwarded-For`: an address, or an address with a port (`192.0.2.1:4711`,
+/// `[2001:db8::1]:4711`), as some proxies write it.
+fn parse_hop(hop: &str) -> Option<IpAddr> {
+    let hop = hop.trim();
+    hop.parse::<IpAddr>()
+        .or_else(|_| hop.parse::<SocketAddr>().map(|addr| addr.ip()))
+        .ok()
+        .map(|ip| ip.to_canonical())
 }
 
 impl<S> FromRequestParts<S> for Caller
@@ -104,7 +152,7 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Caller, ApiError> {
         let state = AppState::from_ref(state);
         let now = state.now();
-        let client = client_address(parts);
+        let client = client_address(parts, &state.config.trusted_proxies);
         let token = bearer(parts).ok_or_else(|| {
             ApiError::unauthenticated(
                 "not logged in: run padlock login, or set PADLOCK_GRANT for CI",
@@ -243,13 +291,111 @@ async fn grant_state(
 /// The client's address, for audit events of requests that have no `Caller` yet (login).
 pub struct ClientAddr(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl<S> FromRequestParts<S> for ClientAddr
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(
         parts: &mut Parts,
-        _state: &S,
+        state: &S,
     ) -> Result<ClientAddr, Self::Rejection> {
-        Ok(ClientAddr(client_address(parts)))
+        let state = AppState::from_ref(state);
+        Ok(ClientAddr(client_address(
+            parts,
+            &state.config.trusted_proxies,
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(text: &str) -> IpAddr {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn forwarded_for_is_read_only_behind_trusted_proxies() {
+        let trusted = TrustedProxies(vec![
+            "10.0.0.0/8".parse().unwrap(),
+            "::1/128".parse().unwrap(),
+        ]);
+        let none = TrustedProxies::default();
+        // (peer, X-Forwarded-For values, trusted, client, why)
+        let cases: &[(&str, &[&str], &TrustedProxies, &str, &str)] = &[
+            (
+                "203.0.113.5",
+                &["198.51.100.1"],
+                &trusted,
+                "203.0.113.5",
+                "untrusted peer: header ignored",
+            ),
+            (
+                "10.0.0.2",
+                &["198.51.100.1"],
+                &none,
+                "10.0.0.2",
+                "no trusted proxies: header ignored",
+            ),
+            ("10.0.0.2", &[], &trusted, "10.0.0.2", "no header: the peer"),
+            (
+                "10.0.0.2",
+                &["198.51.100.1"],
+                &trusted,
+                "198.51.100.1",
+                "one hop",
+            ),
+            (
+                "10.0.0.2",
+                &["6.6.6.6, 198.51.100.1, 10.0.0.9"],
+                &trusted,
+                "198.51.100.1",
+                "forged left part skipped, trusted hop skipped",
+            ),
+            (
+                "10.0.0.2",
+                &["6.6.6.6", "198.51.100.1"],
+                &trusted,
+                "198.51.100.1",
+                "several header lines read as one list",
+            ),
+            (
+                "10.0.0.2",
+                &["10.0.0.7, 10.0.0.8"],
+                &trusted,
+                "10.0.0.7",
+                "all hops trusted: the leftmost",
+            ),
+            (
+                "10.0.0.2",
+                &["198.51.100.1, garbage"],
+                &trusted,
+                "10.0.0.2",
+                "unreadable hop: the last vouched address",
+            ),
+            ("::1", &["2001:db8::7"], &trusted, "2001:db8::7", "IPv6"),
+            (
+                "10.0.0.2",
+                &["198.51.100.1:4711, [2001:db8::9]:80"],
+                &trusted,
+                "2001:db8::9",
+                "hops with ports",
+            ),
+            (
+                "::ffff:10.0.0.2",
+                &["::ffff:198.51.100.1"],
+                &trusted,
+                "198.51.100.1",
+                "IPv4-mapped addresses",
+            ),
+        ];
+        for (peer, header, trusted, client, why) in cases {
+            let got = forwarded_client(ip(peer), header.iter().copied(), trusted);
+            assert_eq!(got, ip(client), "{why}");
+        }
     }
 }

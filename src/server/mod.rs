@@ -7,6 +7,7 @@ pub mod gate;
 pub mod private;
 pub mod routes;
 pub mod sms;
+pub mod throttle;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -190,6 +191,7 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     let url = format!("{}://{addr}", if tls.is_some() { "https" } else { "http" });
     tracing::info!(sms = %sms.describe(), database = %redact_url(&database_url), "padlock server ready");
+    throttle::spawn_sweeper(store.clone());
     let state = AppState {
         store,
         config: Arc::new(config),

@@ -13,6 +13,7 @@
 mod lockout;
 pub mod postgres;
 pub mod sqlite;
+pub mod throttle;
 
 pub use lockout::CodeAttempt;
 
@@ -547,70 +548,6 @@ impl Store {
     }
 
     // ---- SMS codes ------------------------------------------------------------------
-
-    /// Records a new SMS code unless a throttle forbids the send. The check and the insert
-    /// are one statement, so concurrent requests cannot both slip under a limit on SQLite;
-    /// on PostgreSQL two racing sends may at worst both pass the same last slot.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn insert_sms_code(
-        &self,
-        account_id: i64,
-        phone: &str,
-        code_hash: &str,
-        now: i64,
-        ttl: i64,
-        resend_wait: i64,
-        max_per_hour: i64,
-    ) -> Result<std::result::Result<i64, SmsThrottle>> {
-        let hour_ago = now - 3600;
-        let inserted: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO sms_codes (account_id, phone, code_hash, sent_at, expires_at) \
-             SELECT $1, $2, $3, $4, $5 \
-             WHERE NOT EXISTS (SELECT 1 FROM sms_codes WHERE account_id = $1 AND used_at IS NULL \
-                                 AND expires_at > $4 AND sent_at > $6) \
-               AND (SELECT COUNT(*) FROM sms_codes WHERE account_id = $1 AND sent_at > $7) < $8 \
-               AND (SELECT COUNT(*) FROM sms_codes WHERE phone = $2 AND sent_at > $7) < $8 \
-             RETURNING id",
-        )
-        .bind(account_id)
-        .bind(phone)
-        .bind(code_hash)
-        .bind(now)
-        .bind(now + ttl)
-        .bind(now - resend_wait)
-        .bind(hour_ago)
-        .bind(max_per_hour)
-        .fetch_optional(&self.pool)
-        .await?;
-        if let Some(id) = inserted {
-            return Ok(Ok(id));
-        }
-        // Refused: work out which limit, for an honest retry_after.
-        let last_pending: Option<i64> = sqlx::query_scalar(
-            "SELECT MAX(sent_at) FROM sms_codes WHERE account_id = $1 AND used_at IS NULL AND expires_at > $2",
-        )
-        .bind(account_id)
-        .bind(now)
-        .fetch_one(&self.pool)
-        .await?;
-        if let Some(sent_at) = last_pending.filter(|sent_at| *sent_at > now - resend_wait) {
-            return Ok(Err(SmsThrottle::ResendTooSoon {
-                retry_after: sent_at + resend_wait - now,
-            }));
-        }
-        let oldest_in_window: Option<i64> = sqlx::query_scalar(
-            "SELECT MIN(sent_at) FROM (SELECT sent_at FROM sms_codes WHERE (account_id = $1 OR phone = $2) \
-               AND sent_at > $3 ORDER BY sent_at DESC LIMIT $4) recent",
-        )
-        .bind(account_id)
-        .bind(phone)
-        .bind(hour_ago)
-        .bind(max_per_hour)
-        .fetch_one(&self.pool)
-        .await?;
-        let retry_after = oldest_in_window.map_or(60, |sent_at| (sent_at + 3600 - now).max(1));
-        Ok(Err(SmsThrottle::HourlyLimit { retry_after }))
-    }
 
     /// Forgets a code whose send failed, so it neither blocks a resend nor counts.
     pub async fn delete_sms_code(&self, id: i64) -> Result<()> {

@@ -16,5 +16,6 @@ mod prompts;
 mod scripting;
 mod sms;
 mod stores;
+mod throttles;
 mod tls;
 mod two_factor;

@@ -15,6 +15,7 @@ use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody};
 use crate::server::extract::{Caller, ClientAddr};
 use crate::server::gate::{self, Target};
+use crate::server::throttle;
 use crate::store::AuditRecord;
 
 pub fn routes() -> Router<AppState> {
@@ -45,12 +46,56 @@ async fn login(
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> ApiResult<Json<LoginResponse>> {
     let now = state.now();
-    let client = Some(client);
-    let account = if valid_username(&request.username) {
-        state.store.account_by_username(&request.username).await?
-    } else {
-        None
+    let username = valid_username(&request.username).then_some(request.username.as_str());
+    let account = match username {
+        Some(username) => state.store.account_by_username(username).await?,
+        None => None,
     };
+    let audit = |outcome: &str, reason: Option<&str>, via: Option<String>| AuditRecord {
+        at: now,
+        actor: username.unwrap_or("?").to_owned(),
+        action: "login".into(),
+        outcome: outcome.into(),
+        reason: reason.map(str::to_owned),
+        via,
+        client: Some(client.clone()),
+        ..AuditRecord::default()
+    };
+
+    // The attempt is counted before argon2 runs, so however many arrive at once, no more
+    // than the limits are evaluated.
+    let address = throttle::address_key(&client);
+    let known_address = match &account {
+        Some(account) => state.store.is_known_address(account.id, &address).await?,
+        None => false,
+    };
+    let limits = throttle::login_limits(
+        &state.config,
+        username.unwrap_or("?"),
+        &address,
+        known_address,
+    );
+    let slots = match state
+        .store
+        .take_slots(&limits, now, state.config.login_window.seconds())
+        .await?
+    {
+        Ok(slots) => slots,
+        Err(retry_after) => {
+            let event = audit("denied", None, None);
+            throttle::audit_sampled(&state, codes::RATE_LIMITED, &address, event).await?;
+            return Err(ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                codes::RATE_LIMITED,
+                format!(
+                    "too many failed logins: try again in {}",
+                    crate::time::human_left(retry_after)
+                ),
+            )
+            .with_retry_after(retry_after));
+        }
+    };
+
     // Verify against a dummy hash for unknown users: a failed login takes the same time
     // whether or not the account exists.
     let phc = account.as_ref().map_or_else(
@@ -60,31 +105,21 @@ async fn login(
     let password_ok = state
         .password_work(move || password::verify(&request.password, &phc))
         .await?;
-    let audit = |outcome: &str, reason: Option<&str>, via: Option<String>| AuditRecord {
-        at: now,
-        actor: if valid_username(&request.username) {
-            request.username.clone()
-        } else {
-            "?".into()
-        },
-        action: "login".into(),
-        outcome: outcome.into(),
-        reason: reason.map(str::to_owned),
-        via,
-        client: client.clone(),
-        ..AuditRecord::default()
-    };
+    let account_exists = account.is_some();
     let Some(account) = account.filter(|_| password_ok) else {
-        state
-            .store
-            .record_audit(&audit("denied", Some(codes::INVALID_CREDENTIALS), None))
-            .await?;
+        let event = audit("denied", Some(codes::INVALID_CREDENTIALS), None);
+        if account_exists {
+            state.store.record_audit(&event).await?;
+        } else {
+            throttle::audit_sampled(&state, UNKNOWN_USER, &address, event).await?;
+        }
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             codes::INVALID_CREDENTIALS,
             "wrong username or password",
         ));
     };
+    throttle::login_succeeded(&state.store, &slots, account.id, &address, now).await?;
     let token = tokens::generate(TokenKind::Session);
     let expires_at = now + state.config.session_ttl.seconds();
     let session_id = state
@@ -104,6 +139,9 @@ async fn login(
         user: user_view(&state, &account).await?,
     }))
 }
+
+/// The audit reason of sampled failed logins for usernames that do not exist.
+const UNKNOWN_USER: &str = "unknown_user";
 
 #[utoipa::path(
     delete,

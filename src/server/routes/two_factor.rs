@@ -21,6 +21,7 @@ use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody};
 use crate::server::extract::{Caller, GrantState};
 use crate::server::gate::{self, Target};
+use crate::store::throttle::SmsLimits;
 use crate::store::{CodeAttempt, SecondFactor, SmsThrottle};
 
 pub fn routes() -> Router<AppState> {
@@ -260,9 +261,12 @@ async fn send_code(state: &AppState, caller: &Caller, phone: &str) -> ApiResult<
             phone,
             &state.master_key.keyed_hash(&code),
             now,
-            state.config.sms_code_ttl.seconds(),
-            state.config.sms_resend_wait.seconds(),
-            sms_rules::MAX_SENDS_PER_HOUR,
+            SmsLimits {
+                ttl: state.config.sms_code_ttl.seconds(),
+                resend_wait: state.config.sms_resend_wait.seconds(),
+                max_per_hour: sms_rules::MAX_SENDS_PER_HOUR,
+                max_enrollments_per_number: sms_rules::MAX_ENROLLMENT_SENDS_PER_NUMBER,
+            },
         )
         .await?;
     let code_id = match inserted {
