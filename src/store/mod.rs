@@ -14,6 +14,7 @@ mod lockout;
 pub mod postgres;
 pub mod sqlite;
 pub mod throttle;
+mod writer;
 
 pub use lockout::CodeAttempt;
 
@@ -32,6 +33,8 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://…")]
     UnsupportedUrl(String),
+    #[error("the write was not committed: {0}")]
+    NotCommitted(String),
 }
 
 /// Maps unique-key violations to `Conflict` once, here at the boundary.
@@ -54,6 +57,8 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     pub backend: Backend,
+    /// SQLite's one writing connection (see `writer.rs`); PostgreSQL writes through the pool.
+    writer: Option<writer::Writer>,
 }
 
 #[derive(Debug, Clone)]
@@ -292,14 +297,43 @@ impl Store {
             })
             .connect(url)
             .await?;
-        match backend {
+        let writer = match backend {
             Backend::Sqlite => {
                 sqlite::prepare(&pool).await?;
                 sqlite::MIGRATOR.run(&pool).await?;
+                Some(writer::Writer::start(pool.acquire().await?.detach()))
             }
-            Backend::Postgres => postgres::MIGRATOR.run(&pool).await?,
+            Backend::Postgres => {
+                postgres::MIGRATOR.run(&pool).await?;
+                None
+            }
+        };
+        Ok(Store {
+            pool,
+            backend,
+            writer,
+        })
+    }
+
+    /// Runs one unit of writes: in the writer's next batch on SQLite, in a transaction of
+    /// its own on PostgreSQL (which groups concurrent commits by itself). Either way the
+    /// answer comes once the writes are durable, and a failing unit leaves nothing behind.
+    pub(crate) async fn write<T, F>(&self, work: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> futures_util::future::BoxFuture<'c, Result<T>>
+            + Send
+            + 'static,
+    {
+        match &self.writer {
+            Some(writer) => writer.write(work).await,
+            None => {
+                let mut tx = self.pool.begin().await?;
+                let out = work(&mut tx).await?;
+                tx.commit().await?;
+                Ok(out)
+            }
         }
-        Ok(Store { pool, backend })
     }
 
     pub async fn ping(&self) -> Result<()> {
@@ -1160,22 +1194,9 @@ log = log || $3 \
 
     /// Appends one event; awaited before the answer it explains is sent.
     pub async fn record_audit(&self, event: &AuditRecord) -> Result<i64> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO audit_events (at, actor, action, app, env, outcome, reason, via, client, label) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-        )
-        .bind(event.at)
-        .bind(&event.actor)
-        .bind(&event.action)
-        .bind(&event.app)
-        .bind(&event.env)
-        .bind(&event.outcome)
-        .bind(&event.reason)
-        .bind(&event.via)
-        .bind(&event.client)
-        .bind(&event.label)
-        .fetch_one(&self.pool)
-        .await?)
+        let event = event.clone();
+        self.write(move |conn| Box::pin(async move { insert_audit(conn, &event).await }))
+            .await
     }
 
     /// Events since `since`, oldest first, at most `limit` (the newest ones). `viewer`, when
@@ -1208,4 +1229,27 @@ log = log || $3 \
         events.reverse();
         Ok(events)
     }
+}
+
+/// Appends an audit event inside a unit of writes.
+pub(crate) async fn insert_audit(
+    conn: &mut sqlx::AnyConnection,
+    event: &AuditRecord,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO audit_events (at, actor, action, app, env, outcome, reason, via, client, label) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(event.at)
+    .bind(&event.actor)
+    .bind(&event.action)
+    .bind(&event.app)
+    .bind(&event.env)
+    .bind(&event.outcome)
+    .bind(&event.reason)
+    .bind(&event.via)
+    .bind(&event.client)
+    .bind(&event.label)
+    .fetch_one(conn)
+    .await?)
 }
