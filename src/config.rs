@@ -56,6 +56,20 @@ pub struct Config {
     pub sms_resend_wait: Span,
     /// Largest package accepted, in bytes.
     pub max_package_bytes: u64,
+    /// Threads that hash passwords (argon2id, 19 MiB each while it runs). Default: half
+    /// the cores, at least 1, so that a login flood leaves cores for everyone else.
+    pub password_threads: Option<usize>,
+    /// Logins that may wait for a hashing thread; past them a login is refused at once
+    /// with `server_busy`. Default: 4 per hashing thread.
+    pub password_queue: Option<usize>,
+    /// How long a client may take to send a request's headers (also how long an idle
+    /// connection is kept open).
+    pub header_read_timeout: Span,
+    /// How long a request body may make no progress. Not a cap on the whole body: a
+    /// gigabyte upload that keeps moving is never cut.
+    pub body_read_timeout: Span,
+    /// Connections served at once; more are closed as soon as they are accepted.
+    pub max_connections: usize,
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
     pub sms: SmsConfig,
@@ -82,6 +96,11 @@ impl Default for Config {
                 crate::auth::sms::RESEND_WAIT_SECONDS as u64,
             )),
             max_package_bytes: 8 << 30,
+            password_threads: None,
+            password_queue: None,
+            header_read_timeout: Span(Duration::from_secs(10)),
+            body_read_timeout: Span(Duration::from_secs(30)),
+            max_connections: 512,
             tls_cert: None,
             tls_key: None,
             sms: SmsConfig::default(),
@@ -148,6 +167,11 @@ const ENV_KEYS: &[&str] = &[
     "sms_code_ttl",
     "sms_resend_wait",
     "max_package_bytes",
+    "password_threads",
+    "password_queue",
+    "header_read_timeout",
+    "body_read_timeout",
+    "max_connections",
     "tls_cert",
     "tls_key",
     "sms.provider",
@@ -213,6 +237,19 @@ impl Config {
     }
 }
 
+impl Config {
+    /// `password_threads`, or half the cores (at least 1).
+    pub fn password_threads(&self) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        self.password_threads.unwrap_or(cores / 2).max(1)
+    }
+
+    /// `password_queue`, or 4 waiting logins per hashing thread.
+    pub fn password_queue(&self) -> usize {
+        self.password_queue.unwrap_or(4 * self.password_threads())
+    }
+}
+
 /// An environment variable's text as a TOML value: a number where the key takes one, else a string.
 fn env_value(key: &str, text: &str) -> toml::Value {
     match text.parse::<i64>() {
@@ -232,6 +269,11 @@ const NUMERIC_KEYS: &[&str] = &[
     "sms_code_ttl",
     "sms_resend_wait",
     "max_package_bytes",
+    "password_threads",
+    "password_queue",
+    "header_read_timeout",
+    "body_read_timeout",
+    "max_connections",
 ];
 
 fn set_path(table: &mut toml::Table, dotted: &str, value: toml::Value) {

@@ -1,13 +1,14 @@
 //! `padlock server`: the portal. It owns accounts, apps, packages, second factors, grants and
 //! the audit log, decides what is padlocked, and runs the operator's hooks.
 
+pub mod connections;
 pub mod error;
 pub mod extract;
 pub mod gate;
+pub mod password_work;
 pub mod routes;
 pub mod sms;
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -22,6 +23,7 @@ use crate::config::Config;
 use crate::hooks::Hooks;
 use crate::store::Store;
 use error::ApiError;
+use password_work::PasswordWork;
 use sms::SmsSender;
 
 /// JSON bodies are small; only package uploads stream more, and they set their own limit.
@@ -35,6 +37,7 @@ pub struct AppState {
     pub sms: Arc<SmsSender>,
     pub data_dir: Arc<PathBuf>,
     pub hooks: Arc<Hooks>,
+    pub password_work: PasswordWork,
 }
 
 impl AppState {
@@ -76,6 +79,7 @@ pub struct ServerOptions {
 }
 
 pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
+    password_work::release_large_blocks();
     let mut config = Config::load(options.config_file.as_deref(), |var| {
         std::env::var(var).ok()
     })?;
@@ -148,6 +152,13 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     let url = format!("{}://{addr}", if tls.is_some() { "https" } else { "http" });
     tracing::info!(sms = %sms.describe(), database = %redact_url(&database_url), "padlock server ready");
+    let password_work = PasswordWork::start(config.password_threads(), config.password_queue())
+        .context("cannot start the password hashing threads")?;
+    let limits = connections::Limits {
+        max_connections: config.max_connections,
+        header_read_timeout: config.header_read_timeout.0,
+        body_read_timeout: config.body_read_timeout.0,
+    };
     let state = AppState {
         store,
         config: Arc::new(config),
@@ -155,6 +166,7 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
         sms: Arc::new(sms),
         data_dir: Arc::new(data_dir.clone()),
         hooks: Arc::new(hooks),
+        password_work,
     };
     if let Some(password) = &admin_password {
         eprintln!("dev mode: data in {}", data_dir.display());
@@ -176,26 +188,7 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     use std::io::Write;
     std::io::stdout().flush().ok();
 
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    match tls {
-        Some(tls) => {
-            let handle = axum_server::Handle::new();
-            let stopper = handle.clone();
-            tokio::spawn(async move {
-                shutdown_signal().await;
-                stopper.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
-            });
-            axum_server::from_tcp_rustls(listener, tls)?
-                .handle(handle)
-                .serve(app)
-                .await?;
-        }
-        None => {
-            axum::serve(tokio::net::TcpListener::from_std(listener)?, app)
-                .with_graceful_shutdown(shutdown_signal())
-                .await?;
-        }
-    }
+    connections::serve(listener, tls, router(state), limits, shutdown_signal()).await?;
     Ok(())
 }
 

@@ -582,3 +582,22 @@ impl User {
         self.json(&all)
     }
 }
+
+// Plumbing for the exhaustion tests (issue 9): the server's process, its memory.
+
+impl Server {
+    /// The server's process id, to read its memory from /proc.
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().expect("the server is running").id()
+    }
+}
+
+/// Resident memory of a process in KiB (`VmRSS` of /proc/PID/status).
+pub fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no VmRSS in /proc/{pid}/status"))
+}

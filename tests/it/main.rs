@@ -5,6 +5,7 @@
 mod audit;
 mod bad_input;
 mod ci_grants;
+mod exhaustion;
 mod foundation;
 mod helpers;
 mod operations;

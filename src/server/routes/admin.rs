@@ -96,9 +96,7 @@ async fn create_user(
         .clone()
         .or_else(|| generated.clone())
         .unwrap_or_default();
-    let hash = tokio::task::spawn_blocking(move || password::hash(&password))
-        .await
-        .map_err(ApiError::internal)?;
+    let hash = state.password_work.hash(password).await?;
     let account = state
         .store
         .create_account(&request.username, &hash, request.support, state.now())

@@ -57,10 +57,7 @@ async fn login(
         || password::dummy_hash().to_owned(),
         |a| a.password_hash.clone(),
     );
-    let password_ok =
-        tokio::task::spawn_blocking(move || password::verify(&request.password, &phc))
-            .await
-            .map_err(ApiError::internal)?;
+    let password_ok = state.password_work.verify(request.password, phc).await?;
     let audit = |outcome: &str, reason: Option<&str>, via: Option<String>| AuditRecord {
         at: now,
         actor: if valid_username(&request.username) {
