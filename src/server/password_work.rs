@@ -9,11 +9,11 @@
 //!
 //! Returning the 19 MiB blocks to the system after a flood is `release_large_blocks`' job.
 
-use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
+use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
 use axum::http::StatusCode;
-use tokio::sync::oneshot;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
 use crate::api::codes;
 use crate::auth::password;
@@ -24,7 +24,17 @@ type Job = Box<dyn FnOnce() + Send>;
 /// The hashing threads and their queue. Dropping the last clone lets the threads end.
 #[derive(Clone)]
 pub struct PasswordWork {
-    jobs: SyncSender<Job>,
+    jobs: Sender<Job>,
+    /// One per thread plus one per queue place: the jobs that may be hashing or waiting.
+    places: Arc<Semaphore>,
+}
+
+/// A place among the hashing threads or in their queue, taken before anything else is done
+/// for a login: a refused login then costs no database query either, which kept a
+/// flood's refusals from queueing every other request behind them at the database.
+pub struct Place {
+    jobs: Sender<Job>,
+    permit: OwnedSemaphorePermit,
 }
 
 /// Seconds a refused login is told to wait: a queue's worth of hashes takes well under one.
@@ -33,45 +43,60 @@ const BUSY_RETRY_AFTER: i64 = 1;
 impl PasswordWork {
     /// Starts `threads` hashing threads behind a queue of `queue` waiting jobs.
     pub fn start(threads: usize, queue: usize) -> std::io::Result<PasswordWork> {
-        // A zero-capacity channel would hand jobs only to idle threads: no queue at all.
-        let (jobs, receiver) = std::sync::mpsc::sync_channel::<Job>(queue);
+        let threads = threads.max(1);
+        let (jobs, receiver) = std::sync::mpsc::channel::<Job>();
         let receiver = Arc::new(Mutex::new(receiver));
-        for idx in 0..threads.max(1) {
+        for idx in 0..threads {
             let receiver = Arc::clone(&receiver);
             std::thread::Builder::new()
                 .name(format!("padlock-password-{idx}"))
                 .spawn(move || work(&receiver))?;
         }
-        Ok(PasswordWork { jobs })
+        Ok(PasswordWork {
+            jobs,
+            places: Arc::new(Semaphore::new(threads + queue)),
+        })
     }
 
-    /// Runs `job` on a hashing thread, or refuses with `server_busy` when the queue is full.
+    /// A place for one password job, or `server_busy` when every place is taken.
+    pub fn reserve(&self) -> ApiResult<Place> {
+        let permit = Arc::clone(&self.places)
+            .try_acquire_owned()
+            .map_err(|_| busy())?;
+        Ok(Place {
+            jobs: self.jobs.clone(),
+            permit,
+        })
+    }
+}
+
+impl Place {
+    /// Runs `job` on a hashing thread; the place is free again when it is done.
     pub async fn run<T: Send + 'static>(
-        &self,
+        self,
         job: impl FnOnce() -> T + Send + 'static,
     ) -> ApiResult<T> {
         let (reply, answer) = oneshot::channel();
+        let permit = self.permit;
         let job: Job = Box::new(move || {
             // The client went away while queued (a flood rarely waits for its answers):
             // skip the 19 MiB and the CPU.
             if !reply.is_closed() {
                 let _ = reply.send(job());
             }
+            drop(permit);
         });
-        match self.jobs.try_send(job) {
-            Ok(()) => answer.await.map_err(ApiError::internal),
-            Err(TrySendError::Full(_)) => Err(busy()),
-            Err(TrySendError::Disconnected(_)) => {
-                Err(ApiError::internal("the password hashing threads are gone"))
-            }
-        }
+        self.jobs
+            .send(job)
+            .map_err(|_| ApiError::internal("the password hashing threads are gone"))?;
+        answer.await.map_err(ApiError::internal)
     }
 
-    pub async fn verify(&self, password: String, phc: String) -> ApiResult<bool> {
+    pub async fn verify(self, password: String, phc: String) -> ApiResult<bool> {
         self.run(move || password::verify(&password, &phc)).await
     }
 
-    pub async fn hash(&self, password: String) -> ApiResult<String> {
+    pub async fn hash(self, password: String) -> ApiResult<String> {
         self.run(move || password::hash(&password)).await
     }
 }

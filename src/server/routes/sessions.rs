@@ -44,6 +44,7 @@ async fn login(
     ClientAddr(client): ClientAddr,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> ApiResult<Json<LoginResponse>> {
+    let place = state.password_work.reserve()?;
     let now = state.now();
     let client = Some(client);
     let account = if valid_username(&request.username) {
@@ -57,7 +58,7 @@ async fn login(
         || password::dummy_hash().to_owned(),
         |a| a.password_hash.clone(),
     );
-    let password_ok = state.password_work.verify(request.password, phc).await?;
+    let password_ok = place.verify(request.password, phc).await?;
     let audit = |outcome: &str, reason: Option<&str>, via: Option<String>| AuditRecord {
         at: now,
         actor: if valid_username(&request.username) {
