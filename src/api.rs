@@ -29,6 +29,8 @@ pub mod codes {
     pub const GRANT_REVOKED: &str = "grant_revoked";
     pub const OUT_OF_SCOPE: &str = "out_of_scope";
     pub const BUSY: &str = "busy";
+    /// The server is at capacity (a login flood); `retry_after` says when to try again.
+    pub const SERVER_BUSY: &str = "server_busy";
     pub const NO_HOOK: &str = "no_hook";
     pub const SMS_FAILED: &str = "sms_failed";
     /// The server has no SMS provider: SMS enrollment and sends are refused, TOTP works.

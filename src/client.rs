@@ -152,7 +152,12 @@ impl Client {
         let status = response.status();
         let body = response.bytes().await.unwrap_or_default();
         match serde_json::from_slice::<ErrorBody>(&body) {
-            Ok(ErrorBody { error }) => Err(ClientError::Api(error)),
+            Ok(ErrorBody { mut error }) => {
+                if error.code == codes::SERVER_BUSY {
+                    error.message = busy_message(&self.base, error.retry_after);
+                }
+                Err(ClientError::Api(error))
+            }
             Err(_) => Err(ClientError::BadAnswer {
                 server: self.base.clone(),
                 detail: format!(
@@ -195,6 +200,16 @@ impl Client {
     ) -> Result<T, ClientError> {
         self.json(self.request(Method::POST, path).json(body)).await
     }
+}
+
+/// `server_busy` is about the server, not the request: say so, and when to come back.
+fn busy_message(server: &str, retry_after: Option<u64>) -> String {
+    let wait = retry_after.unwrap_or(1);
+    format!(
+        "the padlock server at {server} is too busy to check a password right now (it is \
+         receiving more logins than it can hash)\n\nhint: try again in {wait} s; if this \
+         persists, tell the server's operator"
+    )
 }
 
 /// Percent-encodes one path segment (app, environment and user names are checked by the

@@ -71,6 +71,20 @@ pub struct Config {
     pub login_failures_per_account: i64,
     /// Reverse proxies whose `X-Forwarded-For` is believed: addresses or CIDR ranges.
     pub trusted_proxies: TrustedProxies,
+    /// Threads that hash passwords (argon2id, 19 MiB each while it runs). Default: half
+    /// the cores, at least 1, so that a login flood leaves cores for everyone else.
+    pub password_threads: Option<usize>,
+    /// Logins that may wait for a hashing thread; past them a login is refused at once
+    /// with `server_busy`. Default: 4 per hashing thread.
+    pub password_queue: Option<usize>,
+    /// How long a client may take to send a request's headers (also how long an idle
+    /// connection is kept open).
+    pub header_read_timeout: Span,
+    /// How long a request body may make no progress. Not a cap on the whole body: a
+    /// gigabyte upload that keeps moving is never cut.
+    pub body_read_timeout: Span,
+    /// Connections served at once; more are closed as soon as they are accepted.
+    pub max_connections: usize,
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
     pub sms: SmsConfig,
@@ -103,6 +117,11 @@ impl Default for Config {
             login_failures_per_address: 50,
             login_failures_per_account: 20,
             trusted_proxies: TrustedProxies::default(),
+            password_threads: None,
+            password_queue: None,
+            header_read_timeout: Span(Duration::from_secs(10)),
+            body_read_timeout: Span(Duration::from_secs(30)),
+            max_connections: 512,
             tls_cert: None,
             tls_key: None,
             sms: SmsConfig::default(),
@@ -233,6 +252,11 @@ const ENV_KEYS: &[&str] = &[
     "login_failures_per_address",
     "login_failures_per_account",
     "trusted_proxies",
+    "password_threads",
+    "password_queue",
+    "header_read_timeout",
+    "body_read_timeout",
+    "max_connections",
     "tls_cert",
     "tls_key",
     "sms.provider",
@@ -365,6 +389,19 @@ impl Config {
     }
 }
 
+impl Config {
+    /// `password_threads`, or half the cores (at least 1).
+    pub fn password_threads(&self) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        self.password_threads.unwrap_or(cores / 2).max(1)
+    }
+
+    /// `password_queue`, or 4 waiting logins per hashing thread.
+    pub fn password_queue(&self) -> usize {
+        self.password_queue.unwrap_or(4 * self.password_threads())
+    }
+}
+
 /// An environment variable's text as a TOML value: a number where the key takes one, else a string.
 fn env_value(key: &str, text: &str) -> toml::Value {
     match text.parse::<i64>() {
@@ -389,6 +426,11 @@ const NUMERIC_KEYS: &[&str] = &[
     "login_failures_per_account_address",
     "login_failures_per_address",
     "login_failures_per_account",
+    "password_threads",
+    "password_queue",
+    "header_read_timeout",
+    "body_read_timeout",
+    "max_connections",
 ];
 
 fn set_path(table: &mut toml::Table, dotted: &str, value: toml::Value) {

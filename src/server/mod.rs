@@ -1,15 +1,16 @@
 //! `padlock server`: the portal. It owns accounts, apps, packages, second factors, grants and
 //! the audit log, decides what is padlocked, and runs the operator's hooks.
 
+pub mod connections;
 pub mod error;
 pub mod extract;
 pub mod gate;
+pub mod password_work;
 pub mod private;
 pub mod routes;
 pub mod sms;
 pub mod throttle;
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,6 +25,7 @@ use crate::config::Config;
 use crate::hooks::Hooks;
 use crate::store::Store;
 use error::ApiError;
+use password_work::PasswordWork;
 use sms::SmsSender;
 
 /// JSON bodies are small; only package uploads stream more, and they set their own limit.
@@ -37,30 +39,12 @@ pub struct AppState {
     pub sms: Arc<SmsSender>,
     pub data_dir: Arc<PathBuf>,
     pub hooks: Arc<Hooks>,
-    /// Permits for argon2 work, one per core (see `password_work`).
-    pub password_permits: Arc<tokio::sync::Semaphore>,
+    pub password_work: PasswordWork,
 }
 
 impl AppState {
     pub fn now(&self) -> i64 {
         crate::time::now()
-    }
-
-    /// Runs argon2 hashing or verification (19 MiB each) on the blocking pool, at most one
-    /// per core at a time: a flood of logins, which comes before any authentication, then
-    /// queues instead of growing the server's memory without bound.
-    pub async fn password_work<T: Send + 'static>(
-        &self,
-        work: impl FnOnce() -> T + Send + 'static,
-    ) -> Result<T, ApiError> {
-        let _permit = self
-            .password_permits
-            .acquire()
-            .await
-            .map_err(ApiError::internal)?;
-        tokio::task::spawn_blocking(work)
-            .await
-            .map_err(ApiError::internal)
     }
 }
 
@@ -97,6 +81,7 @@ pub struct ServerOptions {
 }
 
 pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
+    password_work::release_large_blocks();
     let mut config = Config::load(options.config_file.as_deref(), |var| {
         std::env::var(var).ok()
     })?;
@@ -192,6 +177,13 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     let url = format!("{}://{addr}", if tls.is_some() { "https" } else { "http" });
     tracing::info!(sms = %sms.describe(), database = %redact_url(&database_url), "padlock server ready");
     throttle::spawn_sweeper(store.clone());
+    let password_work = PasswordWork::start(config.password_threads(), config.password_queue())
+        .context("cannot start the password hashing threads")?;
+    let limits = connections::Limits {
+        max_connections: config.max_connections,
+        header_read_timeout: config.header_read_timeout.0,
+        body_read_timeout: config.body_read_timeout.0,
+    };
     let state = AppState {
         store,
         config: Arc::new(config),
@@ -199,9 +191,7 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
         sms: Arc::new(sms),
         data_dir: Arc::new(data_dir.clone()),
         hooks: Arc::new(hooks),
-        password_permits: Arc::new(tokio::sync::Semaphore::new(
-            std::thread::available_parallelism().map_or(2, |n| n.get()),
-        )),
+        password_work,
     };
     if let Some(password) = &admin_password {
         eprintln!("dev mode: data in {}", data_dir.display());
@@ -225,26 +215,7 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     use std::io::Write;
     std::io::stdout().flush().ok();
 
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    match tls {
-        Some(tls) => {
-            let handle = axum_server::Handle::new();
-            let stopper = handle.clone();
-            tokio::spawn(async move {
-                shutdown_signal().await;
-                stopper.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
-            });
-            axum_server::from_tcp_rustls(listener, tls)?
-                .handle(handle)
-                .serve(app)
-                .await?;
-        }
-        None => {
-            axum::serve(tokio::net::TcpListener::from_std(listener)?, app)
-                .with_graceful_shutdown(shutdown_signal())
-                .await?;
-        }
-    }
+    connections::serve(listener, tls, router(state), limits, shutdown_signal()).await?;
     Ok(())
 }
 

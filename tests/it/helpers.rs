@@ -35,6 +35,11 @@ const INHERITED: &[&str] = &[
     "PADLOCK_LOGIN_FAILURES_PER_ADDRESS",
     "PADLOCK_LOGIN_FAILURES_PER_ACCOUNT",
     "PADLOCK_TRUSTED_PROXIES",
+    "PADLOCK_PASSWORD_THREADS",
+    "PADLOCK_PASSWORD_QUEUE",
+    "PADLOCK_HEADER_READ_TIMEOUT",
+    "PADLOCK_BODY_READ_TIMEOUT",
+    "PADLOCK_MAX_CONNECTIONS",
 ];
 
 fn scrub(cmd: &mut StdCommand) {
@@ -607,4 +612,23 @@ impl User {
         all.extend_from_slice(args);
         self.json(&all)
     }
+}
+
+// Plumbing for the exhaustion tests (issue 9): the server's process, its memory.
+
+impl Server {
+    /// The server's process id, to read its memory from /proc.
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().expect("the server is running").id()
+    }
+}
+
+/// Resident memory of a process in KiB (`VmRSS` of /proc/PID/status).
+pub fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no VmRSS in /proc/{pid}/status"))
 }

@@ -189,6 +189,8 @@ fn a_burst_of_parallel_guesses_is_evaluated_no_more_than_the_limit() {
         &[
             ("PADLOCK_LOGIN_FAILURES_PER_ACCOUNT_ADDRESS", "5"),
             ("PADLOCK_LOGIN_FAILURES_PER_ADDRESS", "1000"),
+            // Every guess waits for a hashing thread rather than being turned away busy.
+            ("PADLOCK_PASSWORD_QUEUE", "1000"),
             ("PADLOCK_LOGIN_FAILURES_PER_ACCOUNT", "1000"),
         ],
     );
@@ -213,6 +215,8 @@ fn login_throttles_are_shared_by_replicas() {
         &[
             ("PADLOCK_LOGIN_FAILURES_PER_ACCOUNT_ADDRESS", "5"),
             ("PADLOCK_LOGIN_FAILURES_PER_ADDRESS", "1000"),
+            // Every guess waits for a hashing thread rather than being turned away busy.
+            ("PADLOCK_PASSWORD_QUEUE", "1000"),
             ("PADLOCK_LOGIN_FAILURES_PER_ACCOUNT", "8"),
         ],
     );
@@ -252,7 +256,13 @@ fn login_throttles_are_shared_by_replicas() {
 
 #[test]
 fn a_flood_of_unknown_usernames_does_not_grow_the_audit_log() {
-    let server = Server::start_with(&[], &[("PADLOCK_LOGIN_FAILURES_PER_ADDRESS", "1000")]);
+    let server = Server::start_with(
+        &[],
+        &[
+            ("PADLOCK_LOGIN_FAILURES_PER_ADDRESS", "1000"),
+            ("PADLOCK_PASSWORD_QUEUE", "1000"),
+        ],
+    );
     let admin = server.admin();
     let password = server.create_user(&admin, "bob");
     let url = server.url.clone();

@@ -116,9 +116,7 @@ async fn create_user(
         .clone()
         .or_else(|| generated.clone())
         .unwrap_or_default();
-    let hash = state
-        .password_work(move || password::hash(&password))
-        .await?;
+    let hash = state.password_work.reserve()?.hash(password).await?;
     let account = state
         .store
         .create_account(&request.username, &hash, request.support, state.now())

@@ -45,6 +45,7 @@ async fn login(
     ClientAddr(client): ClientAddr,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> ApiResult<Json<LoginResponse>> {
+    let place = state.password_work.reserve()?;
     let now = state.now();
     let username = valid_username(&request.username).then_some(request.username.as_str());
     let account = match username {
@@ -102,9 +103,7 @@ async fn login(
         || password::dummy_hash().to_owned(),
         |a| a.password_hash.clone(),
     );
-    let password_ok = state
-        .password_work(move || password::verify(&request.password, &phc))
-        .await?;
+    let password_ok = place.verify(request.password, phc).await?;
     let account_exists = account.is_some();
     let Some(account) = account.filter(|_| password_ok) else {
         let event = audit("denied", Some(codes::INVALID_CREDENTIALS), None);
