@@ -28,8 +28,11 @@ impl Store {
         now: i64,
     ) -> Result<CodeAttempt> {
         // Every SET expression reads the row as it was, on SQLite and PostgreSQL alike.
-        let locked_until: Option<Option<i64>> = sqlx::query_scalar(
-            "UPDATE accounts SET \
+        let locked_until: Option<Option<i64>> = self
+            .write(move |conn| {
+                Box::pin(async move {
+                    Ok(sqlx::query_scalar(
+                        "UPDATE accounts SET \
                n_failures = CASE WHEN n_failures + 1 >= $2 THEN 0 ELSE n_failures + 1 END, \
                locked_until = CASE WHEN n_failures + 1 >= $2 \
                  THEN $3 + COALESCE(next_lock_seconds, $4) ELSE locked_until END, \
@@ -39,14 +42,17 @@ impl Store {
                  ELSE next_lock_seconds END \
              WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $3) \
              RETURNING locked_until",
-        )
-        .bind(account_id)
-        .bind(policy.max_failures)
-        .bind(now)
-        .bind(policy.base_seconds)
-        .bind(policy.max_seconds.max(policy.base_seconds))
-        .fetch_optional(&self.pool)
-        .await?;
+                    )
+                    .bind(account_id)
+                    .bind(policy.max_failures)
+                    .bind(now)
+                    .bind(policy.base_seconds)
+                    .bind(policy.max_seconds.max(policy.base_seconds))
+                    .fetch_optional(conn)
+                    .await?)
+                })
+            })
+            .await?;
         if let Some(locked_until) = locked_until {
             return Ok(CodeAttempt::Claimed {
                 locks_until: locked_until.filter(|until| *until > now),
@@ -66,13 +72,18 @@ impl Store {
     /// A right code: the failures of the window, a lock its last claim set, and the
     /// escalation are forgotten.
     pub async fn clear_failures(&self, account_id: i64) -> Result<()> {
-        sqlx::query(
-            "UPDATE accounts SET n_failures = 0, locked_until = NULL, next_lock_seconds = NULL \
-             WHERE id = $1",
-        )
-        .bind(account_id)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.write(move |conn| {
+            Box::pin(async move {
+                sqlx::query(
+                    "UPDATE accounts SET n_failures = 0, locked_until = NULL, \
+                       next_lock_seconds = NULL WHERE id = $1",
+                )
+                .bind(account_id)
+                .execute(conn)
+                .await?;
+                Ok(())
+            })
+        })
+        .await
     }
 }

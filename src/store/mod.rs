@@ -418,15 +418,21 @@ impl Store {
         now: i64,
         expires_at: i64,
     ) -> Result<i64> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO sessions (account_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(account_id)
-        .bind(token_hash)
-        .bind(now)
-        .bind(expires_at)
-        .fetch_one(&self.pool)
-        .await?)
+        let token_hash = token_hash.to_owned();
+        self.write(move |conn| {
+            Box::pin(async move {
+                Ok(sqlx::query_scalar(
+                    "INSERT INTO sessions (account_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                )
+                .bind(account_id)
+                .bind(token_hash)
+                .bind(now)
+                .bind(expires_at)
+                .fetch_one(conn)
+                .await?)
+            })
+        })
+        .await
     }
 
     /// The live session with this token hash: not revoked, not expired.
@@ -528,19 +534,24 @@ impl Store {
         activate: bool,
         now: i64,
     ) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE second_factors SET last_totp_step = $2, active = 1, \
-               activated_at = CASE WHEN active = 1 THEN activated_at ELSE $4 END \
-             WHERE account_id = $1 AND method = 'totp' AND active = $3 \
-               AND (last_totp_step IS NULL OR last_totp_step < $2)",
-        )
-        .bind(account_id)
-        .bind(step)
-        .bind(if activate { 0i64 } else { 1i64 })
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        self.write(move |conn| {
+            Box::pin(async move {
+                let done = sqlx::query(
+                    "UPDATE second_factors SET last_totp_step = $2, active = 1, \
+                       activated_at = CASE WHEN active = 1 THEN activated_at ELSE $4 END \
+                     WHERE account_id = $1 AND method = 'totp' AND active = $3 \
+                       AND (last_totp_step IS NULL OR last_totp_step < $2)",
+                )
+                .bind(account_id)
+                .bind(step)
+                .bind(if activate { 0i64 } else { 1i64 })
+                .bind(now)
+                .execute(conn)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            })
+        })
+        .await
     }
 
     /// Turns a pending SMS enrollment active (after its code was consumed).
@@ -738,12 +749,17 @@ impl Store {
     }
 
     pub async fn touch_grant(&self, id: i64, now: i64) -> Result<()> {
-        sqlx::query("UPDATE grants SET last_used_at = $2 WHERE id = $1")
-            .bind(id)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        self.write(move |conn| {
+            Box::pin(async move {
+                sqlx::query("UPDATE grants SET last_used_at = $2 WHERE id = $1")
+                    .bind(id)
+                    .bind(now)
+                    .execute(conn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await
     }
 
     // ---- apps, environments, members ----------------------------------------------------
