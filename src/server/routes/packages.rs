@@ -95,8 +95,7 @@ fn valid_filename(name: &str) -> bool {
         && !name.chars().any(char::is_control)
 }
 
-/// Uploading needs the transport permission somewhere on the app, and a CI grant must cover
-/// transports on it.
+/// Uploading needs a place on the app's team; a CI grant must cover transports on it.
 async fn may_upload(state: &AppState, caller: &Caller, app: &AppRecord) -> ApiResult<()> {
     if let Via::CiGrant(grant) = &caller.via
         && !(grant.app_id == Some(app.id) && grant.operations.iter().any(|op| op == "transport"))
@@ -110,12 +109,17 @@ async fn may_upload(state: &AppState, caller: &Caller, app: &AppRecord) -> ApiRe
             ),
         ));
     }
-    if !Rights::of(state, caller, app)
-        .await?
-        .has_anywhere("transport")
-    {
+    let rights = Rights::of(state, caller, app).await?;
+    // A person on the team uploads, `develop` members included: a package changes nothing
+    // until someone with the transport permission moves it. A CI grant, which has no team
+    // role of its own, still needs its issuer's transport permission within its scope.
+    let allowed = match &caller.via {
+        Via::CiGrant(_) => rights.has_anywhere("transport"),
+        Via::Session { .. } => rights.is_member(),
+    };
+    if !allowed {
         return Err(ApiError::forbidden(format!(
-            "uploading packages to {} needs the transport permission",
+            "uploading packages to {} needs a place on its team",
             app.name
         )));
     }
