@@ -608,3 +608,12 @@ impl User {
         self.json(&all)
     }
 }
+
+// App teams (issue 14): node permissions go to `deploy` members only.
+
+impl User {
+    /// `padlock team add --app APP --user USER --role ROLE`: the team afterwards.
+    pub fn team_add(&self, app: &str, user: &str, role: &str) -> Value {
+        self.json(&["team", "add", "--app", app, "--user", user, "--role", role])
+    }
+}
