@@ -108,6 +108,8 @@ pub struct Rights {
     pub is_support: bool,
     /// On the app's team, in any role (technical contacts included).
     on_team: bool,
+    /// On the team as `develop`: reads the whole app and uploads, holds no node permission.
+    develops: bool,
     /// The issuer's standing, whatever a CI grant narrows: decides whether the app is shown
     /// to exist at all (a stranger gets the same 404 as for an app that does not exist).
     pub visible: bool,
@@ -172,6 +174,7 @@ impl Rights {
             is_contact: membership.is_contact,
             is_support,
             on_team,
+            develops: membership.role == "develop" && !membership.is_contact,
             visible: is_support || on_team,
             permissions,
             ci_scope: None,
@@ -245,11 +248,17 @@ impl Rights {
         self.is_support || PERMISSIONS.iter().any(|p| self.has(env_id, p))
     }
 
-    /// Whether the environment appears in the app's lists: the whole team reads the app's
-    /// environments (`develop` members hold no node permission yet need to know where their
-    /// packages run); a CI grant sees only the environments it covers.
+    /// Whether the environment appears in the app's lists: where the caller holds a node
+    /// permission, and every one to a `develop` member, who holds none yet needs to know
+    /// where the team's packages run. A CI grant sees only the environments it covers.
     pub fn sees_env(&self, env_id: i64) -> bool {
-        self.can_view(env_id) || (self.ci_scope.is_none() && self.on_team)
+        self.can_view(env_id) || (self.ci_scope.is_none() && self.develops)
+    }
+
+    /// Uploading packages: a `develop` member by their role, anyone else with the transport
+    /// permission somewhere (a package does nothing until someone transports it).
+    pub fn may_upload(&self) -> bool {
+        (self.ci_scope.is_none() && self.develops) || self.has_anywhere("transport")
     }
 
     /// Technical contacts and support see everyone's permissions; others their own.

@@ -531,7 +531,8 @@ fn a_password_alone_reaches_no_padlocked_route() {
             body,
         )
     };
-    let change = json!({"user": "pat", "env": "production", "allow": ["view"]});
+    // dana, the demo team's deploy member, holds nothing on production.
+    let change = json!({"user": "dana", "env": "production", "allow": ["view"]});
     // (method, route as the document names it, the request's path, body)
     let padlocked: Vec<(&str, &str, String, Value)> = vec![
         (
@@ -661,14 +662,23 @@ fn a_password_alone_reaches_no_padlocked_route() {
             "{method} {path}: {answer}"
         );
     }
-    // Nothing happened: production runs what it ran, the team is as it was, pat holds
-    // nothing, no CI grant, no new account or app.
+    // Nothing happened: production runs what it ran, the team is as it was, dana
+    // gained nothing, no CI grant, no new account or app.
     assert_eq!(admin.json(&["team", "list", "--app", "demo"]), team_before);
     assert_eq!(
         admin.json(&["envs", "list", "--app", "demo"]),
         production_before
     );
-    let permissions = admin.json(&["permissions", "list", "--app", "demo", "--user", "pat"]);
+    let permissions = admin.json(&[
+        "permissions",
+        "list",
+        "--app",
+        "demo",
+        "--user",
+        "dana",
+        "--env",
+        "production",
+    ]);
     assert_eq!(permissions, json!([]), "{permissions}");
     assert_eq!(admin.json(&["grant", "list"]), json!([]));
     assert_eq!(

@@ -418,6 +418,7 @@ fn transport_needs_the_transport_permission() {
         file.to_str().unwrap(),
     ];
 
+    shop.admin.team_add("shop", "bob", "deploy");
     alice
         .cmd()
         .args(["permissions", "grant", "--app", "shop", "--env", "test"])

@@ -485,16 +485,21 @@ fn existing_members_join_the_team(database_url: &str, migrations: &str) {
             let pool = sqlx::AnyPool::connect(&url).await.unwrap();
             let migrator = sqlx::migrate::Migrator::new(path).await.unwrap();
             migrator.run(&pool).await.unwrap();
+            // Rows found by name: PostgreSQL's identity columns take no explicit ids.
             let statements = [
-                "INSERT INTO accounts (id, username, password_hash, created_at) VALUES \
-                 (101, 'olga', 'x', 0), (102, 'otto', 'x', 0), (103, 'oscar', 'x', 0)",
-                "INSERT INTO apps (id, name, created_at) VALUES (101, 'legacy', 0)",
-                "INSERT INTO environments (id, app_id, name, padlocked) VALUES \
-                 (101, 101, 'test', 0), (102, 101, 'production', 1)",
-                "INSERT INTO members (app_id, account_id, is_contact) VALUES \
-                 (101, 101, 1), (101, 102, 0), (101, 103, 0)",
-                "INSERT INTO node_permissions (env_id, account_id, permission) VALUES \
-                 (101, 102, 'view'), (102, 102, 'transport')",
+                "INSERT INTO accounts (username, password_hash, created_at) VALUES \
+                 ('olga', 'x', 0), ('otto', 'x', 0), ('oscar', 'x', 0)",
+                "INSERT INTO apps (name, created_at) VALUES ('legacy', 0)",
+                "INSERT INTO environments (app_id, name, padlocked) \
+                 SELECT id, 'test', 0 FROM apps WHERE name = 'legacy'",
+                "INSERT INTO environments (app_id, name, padlocked) \
+                 SELECT id, 'production', 1 FROM apps WHERE name = 'legacy'",
+                "INSERT INTO members (app_id, account_id, is_contact) \
+                 SELECT p.id, a.id, CASE WHEN a.username = 'olga' THEN 1 ELSE 0 END \
+                 FROM apps p, accounts a WHERE p.name = 'legacy'",
+                "INSERT INTO node_permissions (env_id, account_id, permission) \
+                 SELECT e.id, a.id, CASE WHEN e.name = 'test' THEN 'view' ELSE 'transport' END \
+                 FROM environments e, accounts a WHERE a.username = 'otto'",
             ];
             for statement in statements {
                 sqlx::query(statement).execute(&pool).await.unwrap();
@@ -557,9 +562,14 @@ fn teams_on_postgres() {
     admin.json(&grant);
     let bob = server.user();
     bob.login("bob", &password);
+    // A deploy member sees the environments he holds permissions on.
+    let envs = bob.json(&["envs", "list", "--app", "demo"]);
+    assert_eq!(envs.as_array().unwrap().len(), 1, "{envs}");
+    assert_eq!(envs[0]["name"], "production", "{envs}");
     assert_eq!(
-        bob.json(&["envs", "list", "--app", "demo"])[2]["permissions"],
-        json!(["view", "transport"])
+        envs[0]["permissions"],
+        json!(["view", "transport"]),
+        "{envs}"
     );
     // A session without a grant cannot take bob off demo (production is padlocked).
     let session = api_login(&server, "admin", &server.admin_password);

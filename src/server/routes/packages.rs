@@ -95,7 +95,8 @@ fn valid_filename(name: &str) -> bool {
         && !name.chars().any(char::is_control)
 }
 
-/// Uploading needs a place on the app's team; a CI grant must cover transports on it.
+/// Uploading needs the `develop` role or the transport permission somewhere on the app, and
+/// a CI grant must cover transports on it.
 async fn may_upload(state: &AppState, caller: &Caller, app: &AppRecord) -> ApiResult<()> {
     if let Via::CiGrant(grant) = &caller.via
         && !(grant.app_id == Some(app.id) && grant.operations.iter().any(|op| op == "transport"))
@@ -109,17 +110,10 @@ async fn may_upload(state: &AppState, caller: &Caller, app: &AppRecord) -> ApiRe
             ),
         ));
     }
-    let rights = Rights::of(state, caller, app).await?;
-    // A person on the team uploads, `develop` members included: a package changes nothing
-    // until someone with the transport permission moves it. A CI grant, which has no team
-    // role of its own, still needs its issuer's transport permission within its scope.
-    let allowed = match &caller.via {
-        Via::CiGrant(_) => rights.has_anywhere("transport"),
-        Via::Session { .. } => rights.is_member(),
-    };
+    let allowed = Rights::of(state, caller, app).await?.may_upload();
     if !allowed {
         return Err(ApiError::forbidden(format!(
-            "uploading packages to {} needs a place on its team",
+            "uploading packages to {} needs the develop role on its team or the transport permission",
             app.name
         )));
     }
