@@ -28,6 +28,8 @@ pub mod codes {
     pub const GRANT_EXPIRED: &str = "grant_expired";
     pub const GRANT_REVOKED: &str = "grant_revoked";
     pub const OUT_OF_SCOPE: &str = "out_of_scope";
+    /// Node permissions go to `deploy` members of the app's team only.
+    pub const NOT_DEPLOY_MEMBER: &str = "not_deploy_member";
     pub const BUSY: &str = "busy";
     /// The server is at capacity (a login flood); `retry_after` says when to try again.
     pub const SERVER_BUSY: &str = "server_busy";
@@ -169,6 +171,26 @@ pub struct PermissionChange {
     #[serde(default)]
     pub env: Option<String>,
     pub allow: Vec<String>,
+}
+
+/// One member of an app's team.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct TeamMember {
+    pub user: String,
+    /// `develop` (reads, uploads packages) or `deploy` (may hold node permissions).
+    pub role: String,
+    /// Technical contacts are `deploy` members with every permission on the app.
+    pub technical_contact: bool,
+}
+
+/// Puts a user on an app's team or changes their role (`role` set), or takes them off it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TeamChange {
+    pub user: String,
+    /// `develop` or `deploy`; required to add, absent to remove.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -15,6 +15,7 @@ pub mod ops;
 pub mod packages;
 pub mod permissions;
 pub mod server;
+pub mod team;
 pub mod two_factor;
 
 use std::io::IsTerminal;
@@ -160,6 +161,9 @@ pub enum Command {
     /// Node permissions of app members
     #[command(subcommand)]
     Permissions(permissions::PermissionsCmd),
+    /// An app's team: develop and deploy members
+    #[command(subcommand)]
+    Team(team::TeamCmd),
     /// Node details of an app (padlocked)
     #[command(subcommand)]
     Node(node::NodeCmd),
@@ -521,6 +525,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Env(cmd) => cmd.run(&ctx).await,
         Command::Backups(cmd) => cmd.run(&ctx).await,
         Command::Permissions(cmd) => cmd.run(&ctx).await,
+        Command::Team(cmd) => cmd.run(&ctx).await,
         Command::Node(cmd) => cmd.run(&ctx).await,
         Command::TwoFactor(cmd) => cmd.run(&ctx).await,
         Command::Grant(cmd) => cmd.run(&ctx).await,

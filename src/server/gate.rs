@@ -29,6 +29,12 @@ pub enum Action {
     CreateUser,
     CreateSupportAccount,
     CreateApp,
+    /// Putting someone on an app's team as `develop` (reads and uploads, no node
+    /// permissions), or confirming the role they hold: nobody gains a node permission.
+    AddDeveloper,
+    /// Giving or taking `deploy`, or taking someone off the team: a change of who may hold
+    /// node permissions, padlocked on apps with a padlocked environment.
+    ChangeTeam,
 }
 
 impl Action {
@@ -48,6 +54,7 @@ impl Action {
             Action::CreateUser => "user_create",
             Action::CreateSupportAccount => "support_create",
             Action::CreateApp => "app_create",
+            Action::AddDeveloper | Action::ChangeTeam => "team_change",
         }
     }
 
@@ -99,6 +106,10 @@ pub const PERMISSIONS: [&str; 4] = ["view", "transport", "manage", "backups"];
 pub struct Rights {
     pub is_contact: bool,
     pub is_support: bool,
+    /// On the app's team, in any role (technical contacts included).
+    on_team: bool,
+    /// On the team as `develop`: reads the whole app and uploads, holds no node permission.
+    develops: bool,
     /// The issuer's standing, whatever a CI grant narrows: decides whether the app is shown
     /// to exist at all (a stranger gets the same 404 as for an app that does not exist).
     pub visible: bool,
@@ -149,17 +160,23 @@ impl Rights {
         caller: &Caller,
         app: &AppRecord,
     ) -> Result<Rights, ApiError> {
-        let membership = state
-            .store
-            .membership(app.id, caller.account.id)
-            .await?
-            .unwrap_or_default();
+        let membership = state.store.membership(app.id, caller.account.id).await?;
+        let on_team = membership.is_some();
+        let membership = membership.unwrap_or_default();
         let is_support = caller.account.is_support;
+        // Node permissions count only for `deploy` members, whatever rows a store holds.
+        let permissions = if membership.role == "deploy" {
+            membership.permissions
+        } else {
+            Vec::new()
+        };
         Ok(Rights {
             is_contact: membership.is_contact,
             is_support,
-            visible: is_support || membership.is_contact || !membership.permissions.is_empty(),
-            permissions: membership.permissions,
+            on_team,
+            develops: membership.role == "develop" && !membership.is_contact,
+            visible: is_support || on_team,
+            permissions,
             ci_scope: None,
         })
     }
@@ -170,14 +187,13 @@ impl Rights {
             .is_none_or(|scope| scope.env_ids.contains(&env_id))
     }
 
-    /// On the team of the app (a technical contact or holding some permission), within a
-    /// CI grant's scope.
+    /// On the team of the app, in any role, within a CI grant's scope.
     pub fn is_member(&self) -> bool {
         let in_app = self
             .ci_scope
             .as_ref()
             .is_none_or(|scope| !scope.env_ids.is_empty());
-        in_app && (self.is_contact || !self.permissions.is_empty())
+        in_app && self.on_team
     }
 
     /// Reading an app's lists: members and support only.
@@ -230,6 +246,19 @@ impl Rights {
 
     pub fn can_view(&self, env_id: i64) -> bool {
         self.is_support || PERMISSIONS.iter().any(|p| self.has(env_id, p))
+    }
+
+    /// Whether the environment appears in the app's lists: where the caller holds a node
+    /// permission, and every one to a `develop` member, who holds none yet needs to know
+    /// where the team's packages run. A CI grant sees only the environments it covers.
+    pub fn sees_env(&self, env_id: i64) -> bool {
+        self.can_view(env_id) || (self.ci_scope.is_none() && self.develops)
+    }
+
+    /// Uploading packages: a `develop` member by their role, anyone else with the transport
+    /// permission somewhere (a package does nothing until someone transports it).
+    pub fn may_upload(&self) -> bool {
+        (self.ci_scope.is_none() && self.develops) || self.has_anywhere("transport")
     }
 
     /// Technical contacts and support see everyone's permissions; others their own.
@@ -293,7 +322,9 @@ async fn decide(
     if let Via::CiGrant(grant) = &caller.via {
         return in_scope(grant, action, target);
     }
-    let padlocked = action.always_padlocked() || target.env.is_some_and(|env| env.padlocked);
+    let padlocked = action.always_padlocked()
+        || target.env.is_some_and(|env| env.padlocked)
+        || (action == Action::ChangeTeam && has_padlocked_env(state, target.app).await?);
     if !padlocked {
         return Ok(());
     }
@@ -335,6 +366,18 @@ async fn decide(
     }
 }
 
+/// Whether the app has a padlocked environment: who may hold node permissions there is then
+/// as padlocked as the permissions themselves.
+async fn has_padlocked_env(state: &AppState, app: Option<&AppRecord>) -> Result<bool, ApiError> {
+    let Some(app) = app else { return Ok(false) };
+    Ok(state
+        .store
+        .envs_of(app.id)
+        .await?
+        .iter()
+        .any(|env| env.padlocked))
+}
+
 fn describe(action: Action, target: &Target<'_>) -> String {
     match (target.app, target.env) {
         (Some(app), Some(env)) => format!("{} on {}/{}", action.name(), app.name, env.name),
@@ -363,7 +406,9 @@ async fn permitted(
     let allowed = match (action.permission(), target.env) {
         (Some(permission), Some(env)) => rights.has(env.id, permission),
         _ => match action {
-            Action::ChangePermissions => rights.is_contact || rights.is_support,
+            Action::ChangePermissions | Action::AddDeveloper | Action::ChangeTeam => {
+                rights.is_contact || rights.is_support
+            }
             Action::NodeShow => rights.is_member() || rights.is_support,
             // A CI grant's issuer must be allowed each operation it grants; checked by the route.
             _ => rights.is_member(),

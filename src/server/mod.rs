@@ -279,9 +279,45 @@ async fn bootstrap_dev(store: &Store) -> anyhow::Result<String> {
             ("acceptance".to_owned(), false),
             ("production".to_owned(), true),
         ];
-        store.create_app("demo", &[admin.id], &envs, now).await?;
+        let app_id = store.create_app("demo", &[admin.id], &envs, now).await?;
+        demo_team(store, app_id, now).await?;
     }
     Ok(admin_password)
+}
+
+/// The demo app's team, to show the model at a glance: `dana` deploys to test and acceptance
+/// only, `devi` develops. They are examples: their passwords are generated and never shown.
+async fn demo_team(store: &Store, app_id: i64, now: i64) -> anyhow::Result<()> {
+    let env_ids = |names: &[&str], envs: &[crate::store::EnvRecord]| -> Vec<i64> {
+        envs.iter()
+            .filter(|env| names.contains(&env.name.as_str()))
+            .map(|env| env.id)
+            .collect()
+    };
+    let envs = store.envs_of(app_id).await?;
+    for (name, role) in [("dana", "deploy"), ("devi", "develop")] {
+        let account = match store.account_by_username(name).await? {
+            Some(account) => account,
+            // The hash of a generated password nobody is shown, computed once per process.
+            None => {
+                store
+                    .create_account(name, password::dummy_hash(), false, now)
+                    .await?
+            }
+        };
+        store.add_team_member(app_id, account.id, role).await?;
+        if role == "deploy" {
+            let all: Vec<String> = gate::PERMISSIONS.iter().map(|p| p.to_string()).collect();
+            store
+                .grant_permissions(app_id, account.id, &env_ids(&["test"], &envs), &all)
+                .await?;
+            let some = ["view".to_owned(), "transport".to_owned()];
+            store
+                .grant_permissions(app_id, account.id, &env_ids(&["acceptance"], &envs), &some)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 fn redact_url(url: &str) -> String {

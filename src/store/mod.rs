@@ -13,6 +13,7 @@
 mod lockout;
 pub mod postgres;
 pub mod sqlite;
+mod teams;
 pub mod throttle;
 mod writer;
 
@@ -188,6 +189,8 @@ pub enum SmsThrottle {
 #[derive(Debug, Clone, Default)]
 pub struct Membership {
     pub is_contact: bool,
+    /// The team role: `develop` or `deploy` (technical contacts are `deploy`).
+    pub role: String,
     /// (environment id, permission) pairs.
     pub permissions: Vec<(i64, String)>,
 }
@@ -790,7 +793,7 @@ impl Store {
                 .map_err(conflict_or)?;
         }
         for contact_id in contact_ids {
-            sqlx::query("INSERT INTO members (app_id, account_id, is_contact) VALUES ($1, $2, 1)")
+            sqlx::query("INSERT INTO members (app_id, account_id, is_contact, role) VALUES ($1, $2, 1, 'deploy')")
                 .bind(app_id)
                 .bind(contact_id)
                 .execute(&mut *tx)
@@ -851,14 +854,14 @@ impl Store {
     }
 
     pub async fn membership(&self, app_id: i64, account_id: i64) -> Result<Option<Membership>> {
-        let is_contact: Option<i64> = sqlx::query_scalar(
-            "SELECT is_contact FROM members WHERE app_id = $1 AND account_id = $2",
+        let row = sqlx::query(
+            "SELECT is_contact, role FROM members WHERE app_id = $1 AND account_id = $2",
         )
         .bind(app_id)
         .bind(account_id)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(is_contact) = is_contact else {
+        let Some(row) = row else {
             return Ok(None);
         };
         let rows = sqlx::query(
@@ -874,7 +877,8 @@ impl Store {
             .map(|r| Ok((r.try_get("env_id")?, r.try_get("permission")?)))
             .collect::<sqlx::Result<_>>()?;
         Ok(Some(Membership {
-            is_contact: is_contact != 0,
+            is_contact: flag(&row, "is_contact")?,
+            role: row.try_get("role")?,
             permissions,
         }))
     }
@@ -906,20 +910,29 @@ impl Store {
             .collect()
     }
 
-    /// Adds node permissions (making the account a member if needed).
+    /// Adds node permissions to a `deploy` member of the app; `false` (and nothing changed)
+    /// when the account is not one. The member row is touched first so that it stays locked
+    /// until commit: a concurrent removal from the team (which changes that row before
+    /// deleting permissions) waits for this grant and then deletes it too, or this grant
+    /// waits for the removal and finds no `deploy` member.
     pub async fn grant_permissions(
         &self,
         app_id: i64,
         account_id: i64,
         env_ids: &[i64],
         permissions: &[String],
-    ) -> Result<()> {
+    ) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("INSERT INTO members (app_id, account_id, is_contact) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING")
-            .bind(app_id)
-            .bind(account_id)
-            .execute(&mut *tx)
-            .await?;
+        let deploy = sqlx::query(
+            "UPDATE members SET role = role WHERE app_id = $1 AND account_id = $2 AND role = 'deploy'",
+        )
+        .bind(app_id)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        if deploy.rows_affected() == 0 {
+            return Ok(false);
+        }
         for env_id in env_ids {
             for permission in permissions {
                 sqlx::query("INSERT INTO node_permissions (env_id, account_id, permission) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
@@ -931,7 +944,7 @@ impl Store {
             }
         }
         tx.commit().await?;
-        Ok(())
+        Ok(true)
     }
 
     pub async fn revoke_permissions(

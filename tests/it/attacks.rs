@@ -83,7 +83,8 @@ fn a_password_alone_creates_no_support_account_and_no_app() {
         .iter()
         .map(|u| u["username"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["admin", "pat"], "{users}");
+    // dana and devi are the dev server's demo team.
+    assert_eq!(names, ["admin", "dana", "devi", "pat"], "{users}");
     let apps = admin.json(&["apps", "list"]);
     assert_eq!(apps.as_array().unwrap().len(), 1, "{apps}");
 
@@ -465,6 +466,7 @@ fn node_details_show_a_member_only_their_environments() {
     let server = Server::start();
     let admin = server.admin();
     let password = server.create_user(&admin, "bob");
+    admin.team_add("demo", "bob", "deploy");
     admin.json(&[
         "permissions",
         "grant",
@@ -513,6 +515,7 @@ fn a_password_alone_reaches_no_padlocked_route() {
     let package = package["id"].as_i64().unwrap();
     admin.json(&["backups", "create", "--app", "demo", "--env", "production"]);
     let production_before = admin.json(&["envs", "list", "--app", "demo"]);
+    let team_before = admin.json(&["team", "list", "--app", "demo"]);
     let session = api_login(&server, "admin", &server.admin_password);
 
     const OPERATIONS: &str = "/v1/apps/{app}/envs/{env}/operations";
@@ -528,7 +531,8 @@ fn a_password_alone_reaches_no_padlocked_route() {
             body,
         )
     };
-    let change = json!({"user": "pat", "env": "production", "allow": ["view"]});
+    // dana, the demo team's deploy member, holds nothing on production.
+    let change = json!({"user": "dana", "env": "production", "allow": ["view"]});
     // (method, route as the document names it, the request's path, body)
     let padlocked: Vec<(&str, &str, String, Value)> = vec![
         (
@@ -560,6 +564,19 @@ fn a_password_alone_reaches_no_padlocked_route() {
             "/v1/apps/{app}/permissions/revoke",
             "/v1/apps/demo/permissions/revoke".into(),
             change,
+        ),
+        // Who may hold node permissions on an app with a padlocked environment.
+        (
+            "post",
+            "/v1/apps/{app}/team/add",
+            "/v1/apps/demo/team/add".into(),
+            json!({"user": "pat", "role": "deploy"}),
+        ),
+        (
+            "post",
+            "/v1/apps/{app}/team/remove",
+            "/v1/apps/demo/team/remove".into(),
+            json!({"user": "dana"}),
         ),
         (
             "post",
@@ -603,6 +620,7 @@ fn a_password_alone_reaches_no_padlocked_route() {
         ("get", "/v1/apps/{app}/packages"),
         ("post", "/v1/apps/{app}/packages"),
         ("get", "/v1/apps/{app}/permissions"),
+        ("get", "/v1/apps/{app}/team"),
         ("get", "/v1/apps/{app}/envs/{env}/backups"),
         ("get", "/v1/operations/{id}"),
         ("get", "/v1/grants"),
@@ -644,13 +662,23 @@ fn a_password_alone_reaches_no_padlocked_route() {
             "{method} {path}: {answer}"
         );
     }
-    // Nothing happened: production runs what it ran, pat holds nothing, no CI grant, no
-    // new account or app.
+    // Nothing happened: production runs what it ran, the team is as it was, dana
+    // gained nothing, no CI grant, no new account or app.
+    assert_eq!(admin.json(&["team", "list", "--app", "demo"]), team_before);
     assert_eq!(
         admin.json(&["envs", "list", "--app", "demo"]),
         production_before
     );
-    let permissions = admin.json(&["permissions", "list", "--app", "demo", "--user", "pat"]);
+    let permissions = admin.json(&[
+        "permissions",
+        "list",
+        "--app",
+        "demo",
+        "--user",
+        "dana",
+        "--env",
+        "production",
+    ]);
     assert_eq!(permissions, json!([]), "{permissions}");
     assert_eq!(admin.json(&["grant", "list"]), json!([]));
     assert_eq!(
@@ -659,7 +687,8 @@ fn a_password_alone_reaches_no_padlocked_route() {
             .as_array()
             .unwrap()
             .len(),
-        2
+        // admin, pat and the demo team's dana and devi.
+        4
     );
     assert_eq!(admin.json(&["apps", "list"]).as_array().unwrap().len(), 1);
 }

@@ -42,6 +42,7 @@ fn shop(envs: &[(&str, &str)]) -> Shop {
         "--env",
         "production:padlocked",
     ]);
+    admin.team_add("shop", "bob", "deploy");
     alice.json(&[
         "permissions",
         "grant",
@@ -243,6 +244,8 @@ fn second_factor_login_and_permission_events_are_recorded() {
     );
 
     // A permission change where no second factor is needed, and one where it is missing.
+    // Node permissions go to deploy members of the team.
+    s.admin.team_add("shop", "dave", "deploy");
     s.alice.json(&[
         "permissions",
         "grant",

@@ -47,6 +47,9 @@ fn team(settings: &[(&str, &str)]) -> Team {
         "production:padlocked",
     ]);
     let password = server.create_user(&admin, "bob");
+    for app in ["demo", "other"] {
+        admin.team_add(app, "bob", "deploy");
+    }
     for (app, env, allow) in [
         ("demo", "test", "transport"),
         ("demo", "production", "transport,manage"),

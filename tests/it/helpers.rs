@@ -632,3 +632,12 @@ pub fn rss_kib(pid: u32) -> u64 {
         .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or_else(|| panic!("no VmRSS in /proc/{pid}/status"))
 }
+
+// App teams (issue 14): node permissions go to `deploy` members only.
+
+impl User {
+    /// `padlock team add --app APP --user USER --role ROLE`: the team afterwards.
+    pub fn team_add(&self, app: &str, user: &str, role: &str) -> Value {
+        self.json(&["team", "add", "--app", app, "--user", user, "--role", role])
+    }
+}

@@ -17,6 +17,7 @@ mod prompts;
 mod scripting;
 mod sms;
 mod stores;
+mod teams;
 mod throttles;
 mod tls;
 mod two_factor;

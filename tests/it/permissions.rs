@@ -121,7 +121,11 @@ fn only_support_administers() {
     dave.login("dave", "a long chosen password");
 
     let users = admin.json(&["admin", "users", "list"]);
-    assert_eq!(names(&users, "username"), ["admin", "alice", "bob", "dave"]);
+    // dana and devi are the dev server's demo team.
+    assert_eq!(
+        names(&users, "username"),
+        ["admin", "alice", "bob", "dana", "dave", "devi"]
+    );
     assert_eq!(users[0]["support"], true);
     assert!(users[0].get("password").is_none());
 
@@ -150,7 +154,11 @@ fn only_support_administers() {
         assert_eq!(alice.fails(args, 4), "forbidden", "{args:?}");
     }
     let users = admin.json(&["admin", "users", "list"]);
-    assert_eq!(names(&users, "username"), ["admin", "alice", "bob", "dave"]);
+    // dana and devi are the dev server's demo team.
+    assert_eq!(
+        names(&users, "username"),
+        ["admin", "alice", "bob", "dana", "dave", "devi"]
+    );
     assert_eq!(
         names(&admin.json(&["apps", "list"]), "name"),
         ["demo", "shop"]
@@ -243,6 +251,7 @@ fn technical_contact_manages_node_permissions() {
     let shop = shop();
     let (alice, bob) = (&shop.alice, &shop.bob);
 
+    shop.admin.team_add("shop", "bob", "deploy");
     let granted = alice.json(&[
         "permissions",
         "grant",
@@ -409,6 +418,7 @@ fn transport_needs_the_transport_permission() {
         file.to_str().unwrap(),
     ];
 
+    shop.admin.team_add("shop", "bob", "deploy");
     alice
         .cmd()
         .args(["permissions", "grant", "--app", "shop", "--env", "test"])

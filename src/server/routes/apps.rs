@@ -57,7 +57,7 @@ async fn list_apps(
                 .envs_of(app.id)
                 .await?
                 .into_iter()
-                .filter(|env| rights.can_view(env.id))
+                .filter(|env| rights.sees_env(env.id))
                 .map(|env| env.name)
                 .collect(),
             name: app.name,
@@ -83,7 +83,7 @@ async fn list_envs(
     let envs = state.store.envs_of(app.id).await?;
     Ok(Json(
         envs.into_iter()
-            .filter(|env| rights.can_view(env.id))
+            .filter(|env| rights.sees_env(env.id))
             .map(|env| api::Environment {
                 id: env.id,
                 app: app.name.clone(),

@@ -8,6 +8,7 @@ mod operations;
 mod packages;
 mod permissions;
 mod sessions;
+mod teams;
 mod two_factor;
 
 use axum::Router;
@@ -29,6 +30,7 @@ use crate::store::{Account, AppRecord, EnvRecord};
         apps::list_apps, apps::list_envs, apps::node,
         packages::list, packages::upload,
         permissions::list, permissions::grant, permissions::revoke,
+        teams::list, teams::add, teams::remove,
         operations::start_operation, operations::progress, operations::list_backups, operations::download_backup,
         grants::issue, grants::list, grants::revoke, grants::can_i,
         audit::list,
@@ -85,6 +87,7 @@ pub fn router() -> Router<AppState> {
         .merge(apps::routes())
         .merge(packages::routes())
         .merge(permissions::routes())
+        .merge(teams::routes())
         .merge(operations::routes())
         .merge(grants::routes())
         .merge(audit::routes())

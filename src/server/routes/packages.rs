@@ -95,8 +95,8 @@ fn valid_filename(name: &str) -> bool {
         && !name.chars().any(char::is_control)
 }
 
-/// Uploading needs the transport permission somewhere on the app, and a CI grant must cover
-/// transports on it.
+/// Uploading needs the `develop` role or the transport permission somewhere on the app, and
+/// a CI grant must cover transports on it.
 async fn may_upload(state: &AppState, caller: &Caller, app: &AppRecord) -> ApiResult<()> {
     if let Via::CiGrant(grant) = &caller.via
         && !(grant.app_id == Some(app.id) && grant.operations.iter().any(|op| op == "transport"))
@@ -110,12 +110,10 @@ async fn may_upload(state: &AppState, caller: &Caller, app: &AppRecord) -> ApiRe
             ),
         ));
     }
-    if !Rights::of(state, caller, app)
-        .await?
-        .has_anywhere("transport")
-    {
+    let allowed = Rights::of(state, caller, app).await?.may_upload();
+    if !allowed {
         return Err(ApiError::forbidden(format!(
-            "uploading packages to {} needs the transport permission",
+            "uploading packages to {} needs the develop role on its team or the transport permission",
             app.name
         )));
     }

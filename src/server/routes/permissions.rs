@@ -5,12 +5,13 @@
 #[allow(unused_imports)] // types named in the OpenAPI attributes
 use crate::api::*;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
 use super::{find_env, visible_app};
-use crate::api::{PermissionChange, PermissionEntry};
+use crate::api::{PermissionChange, PermissionEntry, codes};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
 use crate::server::extract::Caller;
@@ -149,7 +150,7 @@ async fn change(
     JsonBody(change): JsonBody<PermissionChange>,
     add: bool,
 ) -> ApiResult<Json<Vec<PermissionEntry>>> {
-    let (app, _) = visible_app(&state, &caller, &app_name).await?;
+    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
     if change.allow.is_empty() {
         return Err(ApiError::bad_request(format!(
             "name at least one permission: {}",
@@ -171,6 +172,19 @@ async fn change(
         .account_by_username(&change.user)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no user named {:?}", change.user)))?;
+    // Said before the padlock, so a technical contact is not asked for a code only to be
+    // refused; and only to those who manage the team, so nobody else learns of it this way.
+    let manages = (rights.is_contact || rights.is_support) && caller.session_id().is_some();
+    if add && manages {
+        let role = state
+            .store
+            .membership(app.id, account.id)
+            .await?
+            .map(|m| m.role);
+        if role.as_deref() != Some("deploy") {
+            return Err(not_deploy_member(&app, &account.username, role.as_deref()));
+        }
+    }
     let mut envs: Vec<EnvRecord> = match &change.env {
         Some(name) => vec![find_env(&state, &app, name).await?],
         None => state.store.envs_of(app.id).await?,
@@ -192,10 +206,14 @@ async fn change(
     }
     let env_ids: Vec<i64> = envs.iter().map(|env| env.id).collect();
     if add {
-        state
+        let granted = state
             .store
             .grant_permissions(app.id, account.id, &env_ids, &change.allow)
             .await?;
+        // The team changed since the check above: nothing was granted.
+        if !granted {
+            return Err(not_deploy_member(&app, &account.username, None));
+        }
     } else {
         state
             .store
@@ -205,4 +223,20 @@ async fn change(
     Ok(Json(
         entries(&state, &app, change.env.as_deref(), Some(&account.username)).await?,
     ))
+}
+
+/// Node permissions go to `deploy` members of the team only (SPEC §2).
+fn not_deploy_member(app: &AppRecord, user: &str, role: Option<&str>) -> ApiError {
+    let standing = match role {
+        Some(role) => format!("is a {role} member of the team of {}", app.name),
+        None => format!("is not on the team of {}", app.name),
+    };
+    ApiError::new(
+        StatusCode::CONFLICT,
+        codes::NOT_DEPLOY_MEMBER,
+        format!(
+            "{user} {standing}; node permissions go to deploy members only: padlock team add --app {} --user {user} --role deploy",
+            app.name
+        ),
+    )
 }

@@ -1,0 +1,123 @@
+//! App teams: who is on an app's team and with which role.
+//!
+//! **Invariant:** node permissions belong to `deploy` members only. Every change that takes
+//! `deploy` away (a new role, a removal) deletes the member's node permissions on the app and
+//! revokes the CI grants they issued for it in the same transaction, and changes the member
+//! row first: `Store::grant_permissions` locks that row too, so a grant racing a removal is
+//! either removed with it or refused.
+
+use sqlx::Row;
+
+use super::{Result, Store, conflict_or, flag};
+
+/// One member of an app's team.
+#[derive(Debug, Clone)]
+pub struct TeamMemberRecord {
+    pub username: String,
+    pub role: String,
+    pub is_contact: bool,
+}
+
+impl Store {
+    /// The app's team, technical contacts first, then by name.
+    pub async fn team_of(&self, app_id: i64) -> Result<Vec<TeamMemberRecord>> {
+        let rows = sqlx::query(
+            "SELECT a.username, m.role, m.is_contact FROM members m \
+             JOIN accounts a ON a.id = m.account_id \
+             WHERE m.app_id = $1 ORDER BY m.is_contact DESC, a.username",
+        )
+        .bind(app_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(TeamMemberRecord {
+                    username: r.try_get("username")?,
+                    role: r.try_get("role")?,
+                    is_contact: flag(r, "is_contact")?,
+                })
+            })
+            .collect::<sqlx::Result<_>>()
+            .map_err(Into::into)
+    }
+
+    /// Puts an account on the team; `Conflict` when it already is.
+    pub async fn add_team_member(&self, app_id: i64, account_id: i64, role: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO members (app_id, account_id, is_contact, role) VALUES ($1, $2, 0, $3)",
+        )
+        .bind(app_id)
+        .bind(account_id)
+        .bind(role)
+        .execute(&self.pool)
+        .await
+        .map_err(conflict_or)?;
+        Ok(())
+    }
+
+    /// Changes a member's role from `old` to `new`, or takes them off the team when `new` is
+    /// `None`. `false`, and nothing changed, when the member no longer has the role `old`
+    /// (someone else changed it meanwhile) or is a technical contact. Leaving `deploy` takes
+    /// the member's node permissions on the app and their CI grants for it with it.
+    pub async fn change_team_member(
+        &self,
+        app_id: i64,
+        account_id: i64,
+        old: &str,
+        new: Option<&str>,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let changed = match new {
+            Some(role) => {
+                sqlx::query(
+                    "UPDATE members SET role = $4 \
+                     WHERE app_id = $1 AND account_id = $2 AND role = $3 AND is_contact = 0",
+                )
+                .bind(app_id)
+                .bind(account_id)
+                .bind(old)
+                .bind(role)
+                .execute(&mut *tx)
+                .await?
+            }
+            None => {
+                sqlx::query(
+                    "DELETE FROM members \
+                     WHERE app_id = $1 AND account_id = $2 AND role = $3 AND is_contact = 0",
+                )
+                .bind(app_id)
+                .bind(account_id)
+                .bind(old)
+                .execute(&mut *tx)
+                .await?
+            }
+        };
+        if changed.rows_affected() == 0 {
+            return Ok(false);
+        }
+        if new != Some("deploy") {
+            sqlx::query(
+                "DELETE FROM node_permissions WHERE account_id = $1 \
+                 AND env_id IN (SELECT id FROM environments WHERE app_id = $2)",
+            )
+            .bind(account_id)
+            .bind(app_id)
+            .execute(&mut *tx)
+            .await?;
+            // A CI grant follows its issuer's current permissions anyway; revoking it as well
+            // keeps it from coming back to life if the member is given `deploy` again later.
+            sqlx::query(
+                "UPDATE grants SET revoked_at = $3 \
+                 WHERE kind = 'ci' AND account_id = $1 AND app_id = $2 AND revoked_at IS NULL",
+            )
+            .bind(account_id)
+            .bind(app_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+}
