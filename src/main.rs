@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return command_line_error(err),
     };
-    let json = cli.global.output == cli::OutputFormat::Json;
+    let json = cli.global.output != cli::OutputFormat::Text;
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -62,7 +62,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .enable_all()
                 .build()?
                 .block_on(server::run(
-                    args.into_lib(cli.global.output == cli::OutputFormat::Json),
+                    args.into_lib(cli.global.output != cli::OutputFormat::Text),
                 ))
         }
         _ => tokio::runtime::Builder::new_current_thread()
@@ -106,11 +106,14 @@ fn init_tracing(verbose: u8, quiet: bool) {
 /// other error: one JSON object on stderr, exit 2. Help and version print as usual.
 fn command_line_error(err: clap::Error) -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
+    let machine = |format: &str| format == "json" || format == "jsonl";
     let json = args
         .windows(2)
-        .any(|w| w[0] == "--output" && w[1] == "json")
-        || args.iter().any(|a| a == "--output=json")
-        || std::env::var("PADLOCK_OUTPUT").is_ok_and(|v| v == "json");
+        .any(|w| w[0] == "--output" && machine(&w[1]))
+        || args
+            .iter()
+            .any(|a| a.strip_prefix("--output=").is_some_and(machine))
+        || std::env::var("PADLOCK_OUTPUT").is_ok_and(|v| machine(&v));
     if !json || !err.use_stderr() {
         err.exit();
     }
