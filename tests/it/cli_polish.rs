@@ -46,3 +46,70 @@ fn audit_json_is_one_array_and_jsonl_streams_the_same_events() {
         "{help:?}"
     );
 }
+
+/// An `--otp-command` that prints the newest code of the dev server's SMS outbox, as a
+/// script that reads the SMS gateway would.
+fn outbox_reader(server: &Server) -> String {
+    format!(
+        r#"sed -n 's/.*"code":"\([0-9]*\)".*/\1/p' '{}' | tail -n 1"#,
+        server.outbox.display()
+    )
+}
+
+/// An SMS user's `--otp-command` gets a code: padlock sends one before running the command
+/// (it used to send only for the prompt, so the command found nothing new). When a code
+/// was sent moments ago, the resend wait keeps padlock from sending another and the command
+/// fetches the pending one.
+#[test]
+fn otp_command_of_an_sms_user_gets_a_fresh_or_pending_code() {
+    const PHONE: &str = "+4915112345678";
+    let server = Server::start();
+    let admin = server.admin();
+    let sue = crate::two_factor::person(&server, &admin, "sue");
+    sue.user.json(&[
+        "2fa",
+        "setup",
+        "--method",
+        "sms",
+        "--phone",
+        PHONE,
+        "--no-input",
+    ]);
+    let code = server.sms_codes(PHONE).pop().unwrap();
+    sue.user.json(&["2fa", "confirm", "--otp", &code]);
+    let restart = ["env", "restart", "--app", &sue.app, "--env", "production"];
+
+    sue.relogin();
+    let out = sue
+        .user
+        .cmd()
+        .args(restart)
+        .args(["--otp-command", &outbox_reader(&server)])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(server.sms_codes(PHONE).len(), 2, "one new code was sent");
+
+    // A code is pending (sent through the API): no second SMS, the command reads that one.
+    sue.relogin();
+    let sent = http()
+        .post(format!("{}/v1/2fa/sms", server.url))
+        .bearer_auth(sue.user.session_token())
+        .json(&serde_json::json!({}))
+        .send()
+        .unwrap();
+    assert_eq!(sent.status(), 200, "{:?}", sent.text());
+    let out = sue
+        .user
+        .cmd()
+        .args(restart)
+        .args(["--otp-command", &outbox_reader(&server)])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        server.sms_codes(PHONE).len(),
+        3,
+        "no SMS beyond the pending one"
+    );
+}
