@@ -51,10 +51,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Completions(args) => {
-            cli::completions::print(args);
-            Ok(())
-        }
+        Command::Completions(args) => Ok(cli::completions::print(args)?),
         Command::Server(args) => {
             init_tracing(cli.global.verbose, cli.global.quiet);
             return_large_allocations();
@@ -126,10 +123,20 @@ fn command_line_error(err: clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The reader of stdout has gone (`padlock … | head -1`): nothing is wrong, so padlock ends
+/// with exit 0 and says nothing, as ripgrep does. serde_json wraps the write error in its own.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|cause| cause.downcast_ref::<std::io::Error>())
-        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    err.chain().any(|cause| {
+        let kind = match (
+            cause.downcast_ref::<std::io::Error>(),
+            cause.downcast_ref::<serde_json::Error>(),
+        ) {
+            (Some(io), _) => Some(io.kind()),
+            (None, Some(json)) => json.io_error_kind(),
+            (None, None) => None,
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The error's machine-readable code and the exit code of SPEC section 6.

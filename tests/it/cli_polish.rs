@@ -113,3 +113,71 @@ fn otp_command_of_an_sms_user_gets_a_fresh_or_pending_code() {
         "no SMS beyond the pending one"
     );
 }
+
+/// Runs `cmd` with its standard output a pipe whose reading end is already closed, as in
+/// `padlock … | head -1` once `head` has left, and returns the exit code and stderr.
+fn into_closed_pipe(mut cmd: std::process::Command) -> (Option<i32>, String) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// No command panics when the reader of its output has gone (`padlock completions zsh |
+/// head -1` aborted with exit 134); like ripgrep, padlock ends quietly with exit 0.
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_0() {
+    let server = Server::start();
+    let admin = server.admin();
+    let package_file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(package_file.path(), "a package\n").unwrap();
+    let package = admin.json(&[
+        "packages",
+        "upload",
+        "--app",
+        "demo",
+        package_file.path().to_str().unwrap(),
+    ])["id"]
+        .to_string();
+    let table: Vec<Vec<&str>> = vec![
+        vec!["completions", "zsh"],
+        vec!["completions", "bash"],
+        vec!["completions", "fish"],
+        vec!["--help"],
+        vec!["help", "transport"],
+        vec!["backups", "--help"],
+        vec!["--version"],
+        vec!["status"],
+        vec!["status", "--output", "json"],
+        vec!["apps", "list"],
+        vec!["audit"],
+        vec!["audit", "--output", "json"],
+        vec!["audit", "--output", "jsonl"],
+        vec!["packages", "list", "--app", "demo"],
+        // Streams the hook's log to stdout while it runs.
+        vec![
+            "transport",
+            "--app",
+            "demo",
+            "--package",
+            &package,
+            "--to",
+            "test",
+        ],
+    ];
+    for args in &table {
+        let mut cmd = admin.std_cmd();
+        cmd.args(args);
+        let (exit, stderr) = into_closed_pipe(cmd);
+        assert_eq!(exit, Some(0), "padlock {args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "padlock {args:?}: {stderr}");
+    }
+}
