@@ -181,3 +181,175 @@ fn a_closed_pipe_ends_quietly_with_exit_0() {
         assert!(!stderr.contains("panicked"), "padlock {args:?}: {stderr}");
     }
 }
+
+/// `padlock ARGS` as `user` in a PTY, as a person at a terminal runs it.
+fn at_a_terminal(user: &User, args: &[&str]) -> expectrl::Session {
+    let mut cmd = user.std_cmd();
+    cmd.args(args).env("TERM", "xterm").env("COLUMNS", "200");
+    let mut session = expectrl::Session::spawn(cmd).expect("padlock starts in a PTY");
+    session.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
+    session
+}
+
+/// Reads the rest of a PTY session and returns it with the exit code.
+fn finish(session: &mut expectrl::Session) -> (String, i32) {
+    let rest = session.expect(expectrl::Eof).expect("padlock ends");
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    match session.get_process().wait().unwrap() {
+        expectrl::WaitStatus::Exited(_, code) => (rest, code),
+        other => panic!("padlock ended with {other:?}; output {rest}"),
+    }
+}
+
+fn state_of(user: &User, app: &str, env: &str) -> String {
+    let envs = user.json(&["envs", "list", "--app", app]);
+    let found = envs.as_array().unwrap().iter().find(|e| e["name"] == env);
+    found.unwrap()["state"].as_str().unwrap().to_owned()
+}
+
+/// With a grant cached, stopping production at a terminal says what it does and asks; no
+/// keeps it running, yes stops it, `--yes` and a script (no terminal) are not asked.
+#[test]
+fn stopping_a_padlocked_environment_asks_at_a_terminal() {
+    let server = Server::start();
+    let admin = server.admin();
+    let stop = ["env", "stop", "--app", "demo", "--env", "production"];
+
+    let mut session = at_a_terminal(&admin, &stop);
+    session
+        .expect("This stops demo/production (padlocked")
+        .unwrap();
+    session.expect("Go on?").unwrap();
+    session.send("n").unwrap();
+    let (rest, exit) = finish(&mut session);
+    assert_eq!(exit, 1, "{rest}");
+    assert!(rest.contains("nothing was done"), "{rest}");
+    assert_eq!(state_of(&admin, "demo", "production"), "running");
+
+    let mut session = at_a_terminal(&admin, &stop);
+    session.expect("Go on?").unwrap();
+    session.send("y").unwrap();
+    let (rest, exit) = finish(&mut session);
+    assert_eq!(exit, 0, "{rest}");
+    assert_eq!(state_of(&admin, "demo", "production"), "stopped");
+
+    // --yes at a terminal: no question (one would leave padlock waiting until the timeout).
+    admin.json(&["env", "start", "--app", "demo", "--env", "production"]);
+    let mut session = at_a_terminal(&admin, &[&stop[..], &["--yes"]].concat());
+    let (rest, exit) = finish(&mut session);
+    assert_eq!(exit, 0, "{rest}");
+    assert!(!rest.contains("Go on?"), "{rest}");
+    assert_eq!(state_of(&admin, "demo", "production"), "stopped");
+
+    // A script: stdin and stderr are pipes, nothing asks.
+    admin.json(&["env", "start", "--app", "demo", "--env", "production"]);
+    let out = admin.cmd().args(stop).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("Go on?"),
+        "{out:?}"
+    );
+    assert_eq!(state_of(&admin, "demo", "production"), "stopped");
+}
+
+/// A restore at a terminal names the backup it restores and when it was made, and restores
+/// exactly that one; declined, nothing runs.
+#[test]
+fn restoring_a_backup_names_it_and_asks_at_a_terminal() {
+    let server = Server::start();
+    let admin = server.admin();
+    let target = ["--app", "demo", "--env", "production"];
+    admin.json(&[&["backups", "create"][..], &target].concat());
+    let latest = admin.json(&[&["backups", "create"][..], &target].concat())["backup_id"]
+        .as_i64()
+        .unwrap();
+    let restore = [&["backups", "restore"][..], &target].concat();
+    let operations = || admin.audit(&["--app", "demo"]).len();
+
+    let before = operations();
+    let mut session = at_a_terminal(&admin, &restore);
+    session
+        .expect(format!(
+            "This restores backup {latest} (the latest, created "
+        ))
+        .unwrap();
+    session.expect("Go on?").unwrap();
+    session.send("n").unwrap();
+    let (rest, exit) = finish(&mut session);
+    assert_eq!(exit, 1, "{rest}");
+    assert_eq!(
+        operations(),
+        before,
+        "declined: nothing was asked of the server"
+    );
+
+    // A backup that finishes while the question is open does not change what is restored.
+    let mut session = at_a_terminal(&admin, &restore);
+    session.expect("Go on?").unwrap();
+    admin.json(&[&["backups", "create"][..], &target].concat());
+    session.send("y").unwrap();
+    let (rest, exit) = finish(&mut session);
+    assert_eq!(exit, 0, "{rest}");
+    let op: i64 = operation_id_in(&rest);
+    assert_eq!(
+        admin.operation(op)["operation"]["backup_id"],
+        latest,
+        "{rest}"
+    );
+
+    // No terminal: no question, the latest is restored.
+    let out = admin.cmd().args(&restore).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("Go on?"),
+        "{out:?}"
+    );
+}
+
+/// `backups download -o FILE` keeps an existing FILE unless `--force` says otherwise.
+#[test]
+fn a_download_does_not_overwrite_a_file_without_force() {
+    let server = Server::start();
+    let admin = server.admin();
+    admin.json(&["backups", "create", "--app", "demo", "--env", "test"]);
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), "an older backup").unwrap();
+    let download = [
+        "backups",
+        "download",
+        "--app",
+        "demo",
+        "--env",
+        "test",
+        "-o",
+        file.path().to_str().unwrap(),
+    ];
+    let error = admin.error(&download, 2);
+    assert!(
+        error["message"].as_str().unwrap().contains("--force"),
+        "{error}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(file.path()).unwrap(),
+        "an older backup"
+    );
+
+    admin.json(&[&download[..], &["--force"]].concat());
+    assert_ne!(
+        std::fs::read_to_string(file.path()).unwrap(),
+        "an older backup"
+    );
+}
+
+/// The id in the "Operation N: …" line a command prints when it starts one.
+fn operation_id_in(text: &str) -> i64 {
+    let at = text
+        .find("Operation ")
+        .unwrap_or_else(|| panic!("no operation in {text}"));
+    text[at + "Operation ".len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or_else(|_| panic!("no operation id in {text}"))
+}
