@@ -353,3 +353,34 @@ fn operation_id_in(text: &str) -> i64 {
         .parse()
         .unwrap_or_else(|_| panic!("no operation id in {text}"))
 }
+
+/// A start refused because the environment is busy names the operation holding it, so the
+/// caller can follow it.
+#[test]
+fn a_busy_environment_names_its_operation() {
+    let hooks = HookDir::new();
+    hooks.script("slow.sh", &HookDir::wait_for_release("go"));
+    let config = hooks.config(&[HookSpec {
+        app: "demo",
+        env: "test",
+        operation: "restart",
+        script: "slow.sh",
+        timeout: None,
+    }]);
+    let server = Server::start_with(&["--config", config.to_str().unwrap()], &[]);
+    let admin = server.admin_password_only();
+    let restart = ["env", "restart", "--app", "demo", "--env", "test"];
+    let started = admin.json(&[&restart[..], &["--detach"]].concat());
+    let id = started["id"].as_i64().unwrap();
+
+    let busy = admin.error(&restart, 1);
+    assert_eq!(busy["code"], "busy", "{busy}");
+    let message = busy["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("operation {id} (restart by admin)"))
+            && message.contains(&format!("padlock ops follow {id}")),
+        "{busy}"
+    );
+    hooks.release("go");
+    admin.wait_operation(id);
+}
