@@ -29,6 +29,9 @@ pub mod codes {
     pub const GRANT_REVOKED: &str = "grant_revoked";
     pub const OUT_OF_SCOPE: &str = "out_of_scope";
     pub const BUSY: &str = "busy";
+    /// A promotion from an environment where no package runs: the request is fine, the
+    /// state is not (exit 1, not a usage error).
+    pub const NOTHING_TO_PROMOTE: &str = "nothing_to_promote";
     pub const NO_HOOK: &str = "no_hook";
     pub const SMS_FAILED: &str = "sms_failed";
     /// The server has no SMS provider: SMS enrollment and sends are refused, TOTP works.

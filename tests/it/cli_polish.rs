@@ -384,3 +384,28 @@ fn a_busy_environment_names_its_operation() {
     hooks.release("go");
     admin.wait_operation(id);
 }
+
+/// Promoting from an environment where nothing runs is a failure of the moment (exit 1),
+/// not a usage error (exit 2): the command line was right.
+#[test]
+fn promoting_from_an_empty_environment_exits_1() {
+    let server = Server::start();
+    let admin = server.admin();
+    let error = admin.error(
+        &[
+            "transport",
+            "--app",
+            "demo",
+            "--from",
+            "acceptance",
+            "--to",
+            "production",
+        ],
+        1,
+    );
+    assert_eq!(error["code"], "nothing_to_promote", "{error}");
+    assert!(
+        error["message"].as_str().unwrap().contains("--package"),
+        "{error}"
+    );
+}

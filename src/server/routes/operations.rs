@@ -229,10 +229,14 @@ async fn transport_package(
                 ));
             }
             source.package_id.ok_or_else(|| {
-                ApiError::bad_request(format!(
-                    "nothing runs in {}/{} to promote",
-                    app.name, source.name
-                ))
+                ApiError::new(
+                    StatusCode::CONFLICT,
+                    codes::NOTHING_TO_PROMOTE,
+                    format!(
+                        "nothing runs in {}/{} to promote; transport a package there first, or name one with --package",
+                        app.name, source.name
+                    ),
+                )
             })?
         }
         _ => {
