@@ -33,6 +33,9 @@ pub mod codes {
     pub const BUSY: &str = "busy";
     /// The server is at capacity (a login flood); `retry_after` says when to try again.
     pub const SERVER_BUSY: &str = "server_busy";
+    /// A promotion from an environment where no package runs: the request is fine, the
+    /// state is not (exit 1, not a usage error).
+    pub const NOTHING_TO_PROMOTE: &str = "nothing_to_promote";
     pub const NO_HOOK: &str = "no_hook";
     pub const SMS_FAILED: &str = "sms_failed";
     /// The server has no SMS provider: SMS enrollment and sends are refused, TOTP works.

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return command_line_error(err),
     };
-    let json = cli.global.output == cli::OutputFormat::Json;
+    let json = cli.global.output != cli::OutputFormat::Text;
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -51,10 +51,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Completions(args) => {
-            cli::completions::print(args);
-            Ok(())
-        }
+        Command::Completions(args) => Ok(cli::completions::print(args)?),
         Command::Server(args) => {
             init_tracing(cli.global.verbose, cli.global.quiet);
             return_large_allocations();
@@ -62,7 +59,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .enable_all()
                 .build()?
                 .block_on(server::run(
-                    args.into_lib(cli.global.output == cli::OutputFormat::Json),
+                    args.into_lib(cli.global.output != cli::OutputFormat::Text),
                 ))
         }
         _ => tokio::runtime::Builder::new_current_thread()
@@ -106,11 +103,14 @@ fn init_tracing(verbose: u8, quiet: bool) {
 /// other error: one JSON object on stderr, exit 2. Help and version print as usual.
 fn command_line_error(err: clap::Error) -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
+    let machine = |format: &str| format == "json" || format == "jsonl";
     let json = args
         .windows(2)
-        .any(|w| w[0] == "--output" && w[1] == "json")
-        || args.iter().any(|a| a == "--output=json")
-        || std::env::var("PADLOCK_OUTPUT").is_ok_and(|v| v == "json");
+        .any(|w| w[0] == "--output" && machine(&w[1]))
+        || args
+            .iter()
+            .any(|a| a.strip_prefix("--output=").is_some_and(machine))
+        || std::env::var("PADLOCK_OUTPUT").is_ok_and(|v| machine(&v));
     if !json || !err.use_stderr() {
         err.exit();
     }
@@ -123,10 +123,20 @@ fn command_line_error(err: clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The reader of stdout has gone (`padlock … | head -1`): nothing is wrong, so padlock ends
+/// with exit 0 and says nothing, as ripgrep does. serde_json wraps the write error in its own.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|cause| cause.downcast_ref::<std::io::Error>())
-        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    err.chain().any(|cause| {
+        let kind = match (
+            cause.downcast_ref::<std::io::Error>(),
+            cause.downcast_ref::<serde_json::Error>(),
+        ) {
+            (Some(io), _) => Some(io.kind()),
+            (None, Some(json)) => json.io_error_kind(),
+            (None, None) => None,
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The error's machine-readable code and the exit code of SPEC section 6.

@@ -1,4 +1,5 @@
-//! `padlock audit`: the audit log; `--output json` prints it as JSON lines for export.
+//! `padlock audit`: the audit log; `--output json` prints it as one array like every list,
+//! `--output jsonl` one event per line for log shippers.
 
 use clap::Args;
 use reqwest::Method;
@@ -32,16 +33,6 @@ pub async fn audit(ctx: &Ctx, args: AuditArgs) -> anyhow::Result<()> {
     let events: Vec<AuditEvent> = conn
         .call(ctx, |c| c.request(Method::GET, "/audit").query(&query))
         .await?;
-    if ctx.json() {
-        // JSON lines: one event per line, ready for log shippers.
-        use std::io::Write;
-        let mut out = std::io::stdout().lock();
-        for event in &events {
-            serde_json::to_writer(&mut out, event)?;
-            writeln!(out)?;
-        }
-        return Ok(());
-    }
     ctx.print(&events, |events| {
         table(
             &["ID", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "VIA"],

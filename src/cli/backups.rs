@@ -1,6 +1,6 @@
 //! `padlock backups list|create|download|restore`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use futures_util::StreamExt;
@@ -8,7 +8,7 @@ use reqwest::Method;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
-use super::{Ctx, table};
+use super::{CliError, Ctx, table};
 use crate::api::{self, OperationRequest};
 use crate::client::segment;
 
@@ -38,15 +38,23 @@ pub struct DownloadArgs {
     pub target: Target,
     pub id: Option<i64>,
     /// Where to write it [default: APP-ENV-ID.bak]
-    #[arg(short, long)]
+    #[arg(short, long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
     #[command(flatten)]
     pub target: Target,
+    /// The backup to restore (see padlock backups list) [default: the latest]
     pub id: Option<i64>,
+    /// Do not ask before restoring over a padlocked environment (nothing asks without a
+    /// terminal)
+    #[arg(long, short)]
+    pub yes: bool,
 }
 
 impl BackupsCmd {
@@ -83,7 +91,7 @@ impl BackupsCmd {
                     kind: "backup_create".into(),
                     ..OperationRequest::default()
                 };
-                super::env::operate(ctx, &t.app, &t.env, request, false).await
+                super::env::operate(ctx, &t.app, &t.env, request, false, false).await
             }
             BackupsCmd::Restore(args) => {
                 let request = OperationRequest {
@@ -91,7 +99,15 @@ impl BackupsCmd {
                     backup_id: args.id,
                     ..OperationRequest::default()
                 };
-                super::env::operate(ctx, &args.target.app, &args.target.env, request, false).await
+                super::env::operate(
+                    ctx,
+                    &args.target.app,
+                    &args.target.env,
+                    request,
+                    false,
+                    args.yes,
+                )
+                .await
             }
             BackupsCmd::Download(args) => download(ctx, args).await,
         }
@@ -101,6 +117,9 @@ impl BackupsCmd {
 /// Streams the backup to a temporary file beside the target, checks its sha256, then
 /// renames it into place: an interrupted download never leaves a half file under the name.
 async fn download(ctx: &Ctx, args: DownloadArgs) -> anyhow::Result<()> {
+    if let Some(file) = args.output_file.as_deref() {
+        refuse_to_overwrite(file, args.force)?;
+    }
     let mut conn = ctx.connect()?;
     let t = &args.target;
     let which = args
@@ -128,6 +147,7 @@ async fn download(ctx: &Ctx, args: DownloadArgs) -> anyhow::Result<()> {
         .output_file
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{}-{}-{id}.bak", t.app, t.env)));
+    refuse_to_overwrite(&target, args.force)?;
     let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -157,7 +177,17 @@ async fn download(ctx: &Ctx, args: DownloadArgs) -> anyhow::Result<()> {
             "the downloaded backup is damaged (sha256 {sha256}, expected {expected_sha}); nothing was written"
         );
     }
-    partial_path.persist(&target)?;
+    // Without --force, a file that appeared during the download is still not replaced.
+    if args.force {
+        partial_path.persist(&target)?;
+    } else {
+        partial_path
+            .persist_noclobber(&target)
+            .map_err(|err| match err.error.kind() {
+                std::io::ErrorKind::AlreadyExists => exists(&target),
+                _ => err.error.into(),
+            })?;
+    }
     let result = serde_json::json!({ "id": id.parse::<i64>().ok(), "file": target, "size": size, "sha256": sha256 });
     ctx.print(&result, |_| {
         format!(
@@ -165,4 +195,21 @@ async fn download(ctx: &Ctx, args: DownloadArgs) -> anyhow::Result<()> {
             target.display()
         )
     })
+}
+
+/// A backup download never replaces a file unless asked to: it may be the only copy of an
+/// older backup.
+fn refuse_to_overwrite(file: &Path, force: bool) -> anyhow::Result<()> {
+    if !force && file.exists() {
+        return Err(exists(file));
+    }
+    Ok(())
+}
+
+fn exists(file: &Path) -> anyhow::Error {
+    CliError::Usage(format!(
+        "{} exists; nothing was written. Choose another file with -o, or pass --force to replace it",
+        file.display()
+    ))
+    .into()
 }

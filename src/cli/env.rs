@@ -1,11 +1,12 @@
 //! `padlock transport` and `padlock env start|stop|restart`: each starts an operation on the
-//! server and follows it to its end.
+//! server and follows it to its end. Stopping a padlocked environment or restoring a backup
+//! over it first says what will happen and asks, when a person is at a terminal.
 
 use clap::{Args, Subcommand};
 use reqwest::Method;
 
 use super::{CliError, Ctx};
-use crate::api::{Operation, OperationRequest};
+use crate::api::{self, Operation, OperationRequest};
 use crate::client::segment;
 
 #[derive(Debug, Args)]
@@ -45,17 +46,25 @@ pub struct EnvArgs {
     /// Start it and print the operation id, without following it
     #[arg(long)]
     pub detach: bool,
+    /// Do not ask before stopping a padlocked environment (nothing asks without a terminal)
+    #[arg(long, short)]
+    pub yes: bool,
 }
 
-/// Starts an operation and, unless detached, follows it to its end.
+/// Starts an operation and, unless detached, follows it to its end. `yes` skips the question
+/// a destructive operation on a padlocked environment asks at a terminal.
 pub async fn operate(
     ctx: &Ctx,
     app: &str,
     env: &str,
-    request: OperationRequest,
+    mut request: OperationRequest,
     detach: bool,
+    yes: bool,
 ) -> anyhow::Result<()> {
     let mut conn = ctx.connect()?;
+    if !yes && ctx.interactive() && matches!(request.kind.as_str(), "stop" | "backup_restore") {
+        confirm(ctx, &mut conn, app, env, &mut request).await?;
+    }
     let path = format!("/apps/{}/envs/{}/operations", segment(app), segment(env));
     let op: Operation = conn
         .call(ctx, |c| c.request(Method::POST, &path).json(&request))
@@ -71,6 +80,72 @@ pub async fn operate(
         op.id, op.kind, op.app, op.env
     ));
     super::ops::follow(ctx, &mut conn, op.id).await
+}
+
+/// Says what a stop or a restore on a padlocked environment will do and asks. A restore
+/// without an id is pinned to the backup named in the question, so a backup finishing
+/// meanwhile cannot change what the person agreed to.
+async fn confirm(
+    ctx: &Ctx,
+    conn: &mut super::Connection,
+    app: &str,
+    env: &str,
+    request: &mut OperationRequest,
+) -> anyhow::Result<()> {
+    let envs_path = format!("/apps/{}/envs", segment(app));
+    let envs: Vec<api::Environment> = conn
+        .call(ctx, |c| c.request(Method::GET, &envs_path))
+        .await?;
+    // Unknown environments and plain ones go straight to the server, which decides.
+    let Some(target) = envs.into_iter().find(|e| e.name == env && e.padlocked) else {
+        return Ok(());
+    };
+    let running = match target.package_id {
+        Some(id) => format!("package {id}"),
+        None => "no package".into(),
+    };
+    let question = if request.kind == "stop" {
+        format!(
+            "This stops {app}/{env} (padlocked, {}, running {running}); it stays down until padlock env start.",
+            target.state
+        )
+    } else {
+        let backups_path = format!("/apps/{}/envs/{}/backups", segment(app), segment(env));
+        let backups: Vec<api::Backup> = conn
+            .call(ctx, |c| c.request(Method::GET, &backups_path))
+            .await?;
+        let latest = if request.backup_id.is_none() {
+            "the latest, "
+        } else {
+            ""
+        };
+        let backup = match request.backup_id {
+            Some(id) => backups.into_iter().find(|b| b.id == id && b.ready),
+            None => backups.into_iter().rev().find(|b| b.ready),
+        };
+        // No such backup: the server's refusal says so.
+        let Some(backup) = backup else { return Ok(()) };
+        request.backup_id = Some(backup.id);
+        let age = crate::time::parse_rfc3339(&backup.created_at)
+            .map(|at| format!(", {} ago", crate::time::human_left(crate::time::now() - at)))
+            .unwrap_or_default();
+        format!(
+            "This restores backup {} ({latest}created {}{age}) over the data of {app}/{env} (padlocked, running {running}); changes since that backup are lost.",
+            backup.id, backup.created_at
+        )
+    };
+    eprintln!("{question}");
+    let go_on = tokio::task::spawn_blocking(|| {
+        dialoguer::Confirm::new()
+            .with_prompt("Go on?")
+            .default(false)
+            .interact()
+    })
+    .await??;
+    if !go_on {
+        anyhow::bail!("nothing was done (pass --yes to skip this question)");
+    }
+    Ok(())
 }
 
 /// Without a past run to go by, a grant with less than this left is worth a warning.
@@ -116,7 +191,7 @@ pub async fn transport(ctx: &Ctx, args: TransportArgs) -> anyhow::Result<()> {
         from_env: args.from,
         backup_id: None,
     };
-    operate(ctx, &args.app, &args.to, request, args.detach).await
+    operate(ctx, &args.app, &args.to, request, args.detach, false).await
 }
 
 impl EnvCmd {
@@ -130,6 +205,6 @@ impl EnvCmd {
             kind: kind.into(),
             ..OperationRequest::default()
         };
-        operate(ctx, &args.app, &args.env, request, args.detach).await
+        operate(ctx, &args.app, &args.env, request, args.detach, args.yes).await
     }
 }

@@ -59,7 +59,8 @@ pub struct GlobalArgs {
         help_heading = "GLOBAL OPTIONS"
     )]
     pub server: Option<String>,
-    /// Output format: text for people, json for scripts
+    /// Output format: text for people, json for scripts (one document; lists are arrays),
+    /// jsonl for exports (one JSON value per line; a list one element per line)
     #[arg(
         long,
         value_enum,
@@ -110,6 +111,7 @@ pub struct GlobalArgs {
 pub enum OutputFormat {
     Text,
     Json,
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
@@ -179,7 +181,7 @@ pub enum Command {
     /// Follow operations
     #[command(subcommand)]
     Ops(ops::OpsCmd),
-    /// Read the audit log
+    /// Read the audit log (`--output jsonl` streams one event per line for exports)
     Audit(audit::AuditArgs),
     /// Support: users, apps, 2FA resets
     #[command(subcommand)]
@@ -247,8 +249,9 @@ impl Ctx {
         Ok(Ctx { global, config_dir })
     }
 
+    /// Machine-readable output (`json` or `jsonl`): no notes, errors as JSON.
     pub fn json(&self) -> bool {
-        self.global.output == OutputFormat::Json
+        self.global.output != OutputFormat::Text
     }
 
     /// Prompts are allowed: a person at a terminal, and no `--no-input`.
@@ -366,13 +369,29 @@ impl Ctx {
     ) -> anyhow::Result<()> {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
-        if self.json() {
-            serde_json::to_writer(&mut out, value)?;
-            writeln!(out)?;
-        } else {
-            let text = text(value);
-            if !text.is_empty() {
-                writeln!(out, "{}", text.trim_end())?;
+        match self.global.output {
+            OutputFormat::Json => {
+                serde_json::to_writer(&mut out, value)?;
+                writeln!(out)?;
+            }
+            // A list becomes one line per element, so exports can be streamed and appended.
+            OutputFormat::Jsonl => match serde_json::to_value(value)? {
+                serde_json::Value::Array(items) => {
+                    for item in items {
+                        serde_json::to_writer(&mut out, &item)?;
+                        writeln!(out)?;
+                    }
+                }
+                other => {
+                    serde_json::to_writer(&mut out, &other)?;
+                    writeln!(out)?;
+                }
+            },
+            OutputFormat::Text => {
+                let text = text(value);
+                if !text.is_empty() {
+                    writeln!(out, "{}", text.trim_end())?;
+                }
             }
         }
         Ok(())

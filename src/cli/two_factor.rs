@@ -272,7 +272,10 @@ async fn verify(
     let sms = method == Some("sms");
     // SMS: `r` at the prompt asks for a new code once the resend wait is over.
     let mut resend_at = sms.then(std::time::Instant::now);
-    if sms && (resend || matches!(source, CodeSource::Prompt)) {
+    // A prompt and an `--otp-command` both wait for a code that only arrives once sent; a
+    // code given with `--otp` was already received. A resend that comes too soon is not an
+    // error: the code sent moments ago is still pending, and the command can fetch it.
+    if sms && (resend || !matches!(source, CodeSource::Given(_))) {
         resend_at = Some(send_sms(ctx, conn).await?);
     }
     let prompt = if sms {

@@ -1066,6 +1066,21 @@ impl Store {
         self.operation(id).await?.ok_or(StoreError::NotFound)
     }
 
+    /// The operation holding an environment (queued or running), if any: what a refused
+    /// start names, so the caller can follow it.
+    pub async fn busy_with(&self, env_id: i64) -> Result<Option<OperationRecord>> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM operations WHERE env_id = $1 AND state IN ('queued', 'running')",
+        )
+        .bind(env_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        match id {
+            Some(id) => self.operation(id).await,
+            None => Ok(None),
+        }
+    }
+
     pub async fn operation(&self, id: i64) -> Result<Option<OperationRecord>> {
         let row = sqlx::query(
             "SELECT o.id, o.app_id, o.env_id, p.name AS app_name, e.name AS env_name, o.kind, o.state, o.actor, o.via, \

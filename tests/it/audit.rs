@@ -447,10 +447,11 @@ fn each_reader_sees_the_events_they_may() {
 #[test]
 fn audit_json_lines_and_the_since_window() {
     let s = shop(&[]);
+    // JSON lines are the explicit export format; `--output json` is one array.
     let out = s
         .alice
         .cmd()
-        .args(["audit", "--output", "json"])
+        .args(["audit", "--output", "jsonl"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");

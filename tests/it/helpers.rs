@@ -425,7 +425,7 @@ impl User {
 }
 
 impl User {
-    /// `padlock audit ARGS --output json`: the events, one JSON line each.
+    /// `padlock audit ARGS --output json`: the events, one JSON array.
     pub fn audit(&self, args: &[&str]) -> Vec<Value> {
         let out = self
             .cmd()
@@ -435,14 +435,12 @@ impl User {
             .output()
             .unwrap();
         assert!(out.status.success(), "padlock audit {args:?}: {out:?}");
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(|line| {
-                serde_json::from_str(line)
-                    .unwrap_or_else(|err| panic!("audit line {line:?} is not JSON: {err}"))
-            })
-            .collect()
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|err| {
+            panic!(
+                "padlock audit {args:?} printed no JSON array ({err}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        })
     }
 }
 

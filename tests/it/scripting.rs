@@ -58,8 +58,7 @@ fn json_of(mut cmd: assert_cmd::Command, args: &[&str], shape: Shape) -> Value {
 }
 
 /// Every command a script would run prints one JSON document on stdout under
-/// `--output json`: an array for lists, an object otherwise. (`padlock audit` prints JSON
-/// lines by design, see the README, and is left out.)
+/// `--output json`: an array for lists (the audit log too), an object otherwise.
 #[test]
 fn json_output_is_one_document() {
     let server = Server::start();
@@ -169,6 +168,8 @@ fn json_output_is_one_document() {
         (vec!["node", "show", "--app", "demo"], Shape::Object),
         (vec!["2fa", "status"], Shape::Object),
         (vec!["grant", "list"], Shape::Array),
+        (vec!["audit"], Shape::Array),
+        (vec!["audit", "--app", "demo"], Shape::Array),
         (
             vec!["can-i", "transport", "--app", "demo", "--env", "production"],
             Shape::Object,

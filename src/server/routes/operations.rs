@@ -154,11 +154,19 @@ async fn start_operation(
                 state.store.delete_backup(backup_id).await?;
             }
             gate::audit(&state, &caller, action.name(), &target, Some(codes::BUSY)).await?;
+            // Named so the caller can follow it; it may have ended in between.
+            let running = match state.store.busy_with(env.id).await? {
+                Some(op) => format!(
+                    "operation {} ({} by {}); follow it with padlock ops follow {}",
+                    op.id, op.kind, op.actor, op.id
+                ),
+                None => "another operation, which has just ended".into(),
+            };
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
                 codes::BUSY,
                 format!(
-                    "{}/{} is busy with another operation; padlock ops follow shows it, try again when it ends",
+                    "{}/{} is busy with {running}; try again when it ends",
                     app.name, env.name
                 ),
             ));
@@ -221,10 +229,14 @@ async fn transport_package(
                 ));
             }
             source.package_id.ok_or_else(|| {
-                ApiError::bad_request(format!(
-                    "nothing runs in {}/{} to promote",
-                    app.name, source.name
-                ))
+                ApiError::new(
+                    StatusCode::CONFLICT,
+                    codes::NOTHING_TO_PROMOTE,
+                    format!(
+                        "nothing runs in {}/{} to promote; transport a package there first, or name one with --package",
+                        app.name, source.name
+                    ),
+                )
             })?
         }
         _ => {
