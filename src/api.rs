@@ -42,6 +42,8 @@ pub mod codes {
     pub const SMS_UNAVAILABLE: &str = "sms_unavailable";
     pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
     pub const INTERNAL: &str = "internal";
+    /// The server cannot reach its database (503 with `Retry-After`): try again later.
+    pub const DATABASE_UNAVAILABLE: &str = "database_unavailable";
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -33,6 +33,10 @@ pub enum ClientError {
         "the padlock server at {server} is not trusted: {detail}\n\nhint: if it uses a company or self-signed certificate, set PADLOCK_CA_CERT to the PEM file of its CA"
     )]
     Untrusted { server: String, detail: String },
+    #[error(
+        "the padlock server at {server} cannot reach its database; try again in a minute or tell its operator"
+    )]
+    DatabaseUnavailable { server: String },
     #[error("{}", .0.message)]
     Api(ErrorDetail),
     #[error("cannot use the CA certificates in PADLOCK_CA_CERT={path:?}: {detail}")]
@@ -152,6 +156,12 @@ impl Client {
         let status = response.status();
         let body = response.bytes().await.unwrap_or_default();
         match serde_json::from_slice::<ErrorBody>(&body) {
+            // The one failure that is nobody's fault at the client: say so, not "internal".
+            Ok(ErrorBody { error }) if error.code == codes::DATABASE_UNAVAILABLE => {
+                Err(ClientError::DatabaseUnavailable {
+                    server: self.base.clone(),
+                })
+            }
             Ok(ErrorBody { mut error }) => {
                 if error.code == codes::SERVER_BUSY {
                     error.message = busy_message(&self.base, error.retry_after);

@@ -147,6 +147,7 @@ fn classify(err: &anyhow::Error) -> (String, u8) {
                 ClientError::Unreachable { .. } => ("unreachable".into(), 6),
                 ClientError::Untrusted { .. } => ("untrusted_server".into(), 6),
                 ClientError::BadAnswer { .. } => ("bad_answer".into(), 1),
+                ClientError::DatabaseUnavailable { .. } => (codes::DATABASE_UNAVAILABLE.into(), 1),
                 ClientError::CaCert { .. } => ("usage".into(), 2),
                 ClientError::Api(detail) => (detail.code.clone(), exit_code_for(&detail.code)),
             };

@@ -5,8 +5,9 @@
 # to production with the eight-hour grant. Stops the server and cleans up on its own.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-padlock=${PADLOCK_BIN:-$root/target/release/padlock}
-[ -x "$padlock" ] || { echo "build first: cargo build --release" >&2; exit 1; }
+# The dev-profile binary `cargo build` makes (and `cargo test` reuses); PADLOCK_BIN for another.
+padlock=${PADLOCK_BIN:-${CARGO_TARGET_DIR:-$root/target}/debug/padlock}
+[ -x "$padlock" ] || { echo "build first: cargo build (or set PADLOCK_BIN)" >&2; exit 1; }
 
 work=$(mktemp -d)
 server_pid=

@@ -65,11 +65,24 @@ impl ApiError {
     }
 }
 
+/// What a 503 `database_unavailable` asks clients to wait: a restarting PostgreSQL or a
+/// failover usually takes some seconds, and the pool reconnects as soon as it answers.
+const DATABASE_RETRY_AFTER_SECONDS: i64 = 5;
+
 impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> ApiError {
         match err {
             StoreError::NotFound => ApiError::not_found("not found"),
             StoreError::Conflict => ApiError::conflict("already exists"),
+            StoreError::Unavailable(err) => {
+                tracing::error!("database unavailable: {err}");
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    codes::DATABASE_UNAVAILABLE,
+                    "the padlock server cannot reach its database; try again in a minute",
+                )
+                .with_retry_after(DATABASE_RETRY_AFTER_SECONDS)
+            }
             other => ApiError::internal(other),
         }
     }

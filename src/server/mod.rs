@@ -63,7 +63,8 @@ async fn ready(
     axum::extract::State(state): axum::extract::State<AppState>,
 ) -> Result<&'static str, ApiError> {
     state.store.ping().await.map_err(|err| {
-        let mut err = ApiError::internal(err);
+        // Not ready is 503 whatever went wrong, so a load balancer takes this replica out.
+        let mut err = ApiError::from(err);
         err.status = axum::http::StatusCode::SERVICE_UNAVAILABLE;
         err
     })?;

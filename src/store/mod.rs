@@ -29,7 +29,11 @@ pub enum StoreError {
     #[error("already exists")]
     Conflict,
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+    /// The database cannot be reached: stopped, restarting, or cut off by the network. The
+    /// pool reconnects on its own once it answers again, so the request may be retried.
+    #[error("the database cannot be reached: {0}")]
+    Unavailable(sqlx::Error),
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://…")]
@@ -38,15 +42,38 @@ pub enum StoreError {
     NotCommitted(String),
 }
 
+impl From<sqlx::Error> for StoreError {
+    /// Tells an unreachable database from a failed statement once, here at the boundary: a
+    /// pool that found no live connection in time, a broken socket, or PostgreSQL refusing
+    /// connections while it shuts down or starts up (SQLSTATE class 08, 57P01–57P03).
+    fn from(err: sqlx::Error) -> StoreError {
+        let unreachable = match &err {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
+            sqlx::Error::Database(db) => db
+                .code()
+                .is_some_and(|code| code.starts_with("08") || code.starts_with("57P0")),
+            _ => false,
+        };
+        if unreachable {
+            StoreError::Unavailable(err)
+        } else {
+            StoreError::Database(err)
+        }
+    }
+}
+
 /// Maps unique-key violations to `Conflict` once, here at the boundary.
 fn conflict_or(err: sqlx::Error) -> StoreError {
     match &err {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
-        _ => StoreError::Database(err),
+        _ => err.into(),
     }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// How long a query waits for a database connection, opening one included.
+const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -298,6 +325,10 @@ impl Store {
                 Backend::Sqlite => 8,
                 Backend::Postgres => 16,
             })
+            // sqlx waits 30 s for a connection by default, opening one included. With the
+            // database down every request would hang that long and then fail anyway; after
+            // ACQUIRE_TIMEOUT it answers `database_unavailable` and the client may retry.
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect(url)
             .await?;
         let writer = match backend {

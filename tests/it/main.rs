@@ -12,6 +12,7 @@ mod foundation;
 mod hardening;
 mod helpers;
 mod operations;
+mod outage;
 mod permissions;
 mod postgres;
 mod prompts;
