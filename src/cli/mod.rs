@@ -10,6 +10,7 @@ pub mod completions;
 pub mod env;
 pub mod grant;
 pub mod login;
+pub mod man;
 pub mod node;
 pub mod ops;
 pub mod packages;
@@ -190,6 +191,8 @@ pub enum Command {
     Server(server::ServerArgs),
     /// Print shell completions
     Completions(completions::CompletionsArgs),
+    /// Write man pages, one per command, into a directory (for packagers)
+    Man(man::ManArgs),
 }
 
 /// An error the CLI raises itself, with its exit code.
@@ -552,7 +555,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ops(cmd) => cmd.run(&ctx).await,
         Command::Audit(args) => audit::audit(&ctx, args).await,
         Command::Admin(cmd) => cmd.run(&ctx).await,
-        Command::Server(_) | Command::Completions(_) => {
+        Command::Server(_) | Command::Completions(_) | Command::Man(_) => {
             unreachable!("handled before the client runtime starts")
         }
     }
