@@ -15,6 +15,7 @@ mod hooks;
 mod server;
 mod store;
 mod time;
+mod version;
 
 use std::process::ExitCode;
 

@@ -42,7 +42,7 @@ EXIT CODES:
   6  the server cannot be reached";
 
 #[derive(Debug, Parser)]
-#[command(name = "padlock", version, about = "Deployment operations behind a second factor", after_help = EXIT_CODES)]
+#[command(name = "padlock", version = crate::version::VERSION, about = "Deployment operations behind a second factor", after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

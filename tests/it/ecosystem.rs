@@ -1,11 +1,13 @@
 //! padlock among other tools (issue 12): completion scripts and man pages committed and kept
-//! fresh from the clap tree.
+//! fresh from the clap tree, and a version that names its commit, on the CLI and the server.
 //!
 //! The committed files are compared with what the binary generates now. After changing the
 //! CLI, regenerate them with `PADLOCK_REGENERATE=1 cargo test --test it ecosystem`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use serde_json::Value;
 
 use crate::helpers::*;
 
@@ -138,4 +140,61 @@ fn committed_man_pages_are_what_the_binary_generates() {
         fresh["padlock.1"]
     );
     check_fresh(&repo_path("man"), &fresh, |name| name.ends_with(".1"));
+}
+
+/// The commit this checkout is at, as `build.rs` reads it; `None` outside git.
+fn git_commit() -> Option<String> {
+    let out = std::process::Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8(out.stdout).unwrap().trim().to_owned())
+}
+
+#[test]
+fn version_names_the_release_and_the_commit() {
+    let version = env!("CARGO_PKG_VERSION");
+    let expected = match git_commit() {
+        Some(commit) => format!("padlock {version} ({commit})\n"),
+        None => format!("padlock {version}\n"),
+    };
+    assert_eq!(stdout_of(&["--version"]), expected);
+    assert_eq!(stdout_of(&["-V"]), expected);
+}
+
+/// `GET /v1/version` answers anyone, and the OpenAPI document says it needs no credentials.
+#[test]
+fn the_server_tells_its_version_without_credentials() {
+    let server = Server::start();
+    let response = http()
+        .get(format!("{}/v1/version", server.url))
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"version": env!("CARGO_PKG_VERSION"), "commit": git_commit()})
+    );
+
+    let document: Value = http()
+        .get(format!("{}/v1/openapi.json", server.url))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let operation = &document["paths"]["/v1/version"]["get"];
+    assert_eq!(
+        operation["security"],
+        serde_json::json!([{}]),
+        "{operation}"
+    );
+    assert_eq!(
+        operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Version",
+        "{operation}"
+    );
 }
