@@ -76,6 +76,14 @@ pub struct LoginResponse {
     pub user: User,
 }
 
+/// What the server is: `GET /v1/version`, open to anyone.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Version {
+    pub version: String,
+    /// The short git commit it was built from, or null when built without git.
+    pub commit: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct User {
     pub id: i64,

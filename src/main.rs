@@ -15,6 +15,7 @@ mod hooks;
 mod server;
 mod store;
 mod time;
+mod version;
 
 use std::process::ExitCode;
 
@@ -52,6 +53,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Completions(args) => Ok(cli::completions::print(args)?),
+        Command::Man(args) => cli::man::write(args),
         Command::Server(args) => {
             init_tracing(cli.global.verbose, cli.global.quiet);
             return_large_allocations();

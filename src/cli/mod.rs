@@ -10,6 +10,7 @@ pub mod completions;
 pub mod env;
 pub mod grant;
 pub mod login;
+pub mod man;
 pub mod node;
 pub mod ops;
 pub mod packages;
@@ -41,7 +42,7 @@ EXIT CODES:
   6  the server cannot be reached";
 
 #[derive(Debug, Parser)]
-#[command(name = "padlock", version, about = "Deployment operations behind a second factor", after_help = EXIT_CODES)]
+#[command(name = "padlock", version = crate::version::VERSION, about = "Deployment operations behind a second factor", after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -190,6 +191,8 @@ pub enum Command {
     Server(server::ServerArgs),
     /// Print shell completions
     Completions(completions::CompletionsArgs),
+    /// Write man pages, one per command, into a directory (for packagers)
+    Man(man::ManArgs),
 }
 
 /// An error the CLI raises itself, with its exit code.
@@ -552,7 +555,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ops(cmd) => cmd.run(&ctx).await,
         Command::Audit(args) => audit::audit(&ctx, args).await,
         Command::Admin(cmd) => cmd.run(&ctx).await,
-        Command::Server(_) | Command::Completions(_) => {
+        Command::Server(_) | Command::Completions(_) | Command::Man(_) => {
             unreachable!("handled before the client runtime starts")
         }
     }

@@ -392,7 +392,7 @@ fn a_ci_grant_reads_only_its_app_and_environments() {
         // Each route filled in to reach outside the grant: another app, then another
         // environment of its own app.
         let outside: Vec<String> = match path.as_str() {
-            "/v1/apps" | "/v1/me" | "/v1/openapi.json" => vec![],
+            "/v1/apps" | "/v1/me" | "/v1/version" | "/v1/openapi.json" => vec![],
             "/v1/operations/{id}" => vec![
                 format!("/v1/operations/{other_test_op}"),
                 format!("/v1/operations/{demo_production_op}"),
@@ -610,6 +610,7 @@ fn a_password_alone_reaches_no_padlocked_route() {
         ("post", "/v1/sessions"),
         ("delete", "/v1/sessions/current"),
         ("get", "/v1/me"),
+        ("get", "/v1/version"),
         ("get", "/v1/2fa"),
         ("post", "/v1/2fa/setup"),
         ("post", "/v1/2fa/confirm"),

@@ -7,6 +7,7 @@ mod audit;
 mod bad_input;
 mod ci_grants;
 mod cli_polish;
+mod ecosystem;
 mod exhaustion;
 mod foundation;
 mod hardening;

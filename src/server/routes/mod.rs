@@ -10,6 +10,7 @@ mod permissions;
 mod sessions;
 mod teams;
 mod two_factor;
+mod version;
 
 use axum::Router;
 
@@ -35,6 +36,7 @@ use crate::store::{Account, AppRecord, EnvRecord};
         grants::issue, grants::list, grants::revoke, grants::can_i,
         audit::list,
         admin::list_users, admin::create_user, admin::create_app, admin::reset_second_factor,
+        version::version,
     ),
     modifiers(&BearerAuth)
 )]
@@ -92,6 +94,7 @@ pub fn router() -> Router<AppState> {
         .merge(grants::routes())
         .merge(audit::routes())
         .merge(admin::routes())
+        .merge(version::routes())
 }
 
 /// The app named `name`, with the caller's rights on it. An app the caller has no standing
