@@ -1,0 +1,157 @@
+//! Help and command names a technical contact can find their way with (issue 11): global
+//! options listed once, examples on the main commands, every option described, and list
+//! commands that answer under the names people try first.
+
+use serde_json::Value;
+
+use crate::helpers::*;
+
+const GLOBALS: [&str; 8] = [
+    "--server",
+    "--output",
+    "--no-input",
+    "--otp",
+    "--otp-command",
+    "--credential-store",
+    "--quiet",
+    "--verbose",
+];
+
+fn help(args: &[&str]) -> String {
+    let out = padlock().args(args).output().unwrap();
+    assert!(out.status.success(), "padlock {args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `padlock --help` lists every global option; a subcommand's help leaves them out and
+/// says where they are, so `transport --help` is its own five options, not 64 lines.
+#[test]
+fn global_options_are_listed_once_in_padlock_help() {
+    let top = help(&["--help"]);
+    for option in GLOBALS {
+        assert!(top.contains(option), "{option} missing from:\n{top}");
+    }
+
+    for args in [
+        vec!["transport", "--help"],
+        vec!["env", "stop", "--help"],
+        vec!["backups", "restore", "--help"],
+        vec!["help", "grant", "issue"],
+    ] {
+        let text = help(&args);
+        for option in GLOBALS {
+            assert!(
+                !text.contains(&format!("{option} <")),
+                "{args:?} shows {option}:\n{text}"
+            );
+        }
+        assert!(text.contains("see padlock --help"), "{args:?}:\n{text}");
+    }
+    let transport = help(&["transport", "--help"]);
+    assert!(transport.lines().count() < 30, "{transport}");
+}
+
+/// Global options set through their environment variables are not named in the usage line
+/// of an error, as if they were required.
+#[test]
+fn options_set_in_the_environment_stay_out_of_the_usage_line() {
+    let out = padlock()
+        .args(["transport", "--app", "demo"])
+        .env("PADLOCK_CREDENTIAL_STORE", "file")
+        .env("PADLOCK_SERVER", "http://127.0.0.1:9")
+        .env("PADLOCK_OTP_COMMAND", "echo 123456")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let usage = stderr
+        .lines()
+        .find(|line| line.starts_with("Usage:"))
+        .unwrap_or_else(|| panic!("no usage line in {stderr}"));
+    assert_eq!(
+        usage,
+        "Usage: padlock transport --app <APP> --to <TO> --package <PACKAGE>"
+    );
+    // Nor does help show what the variables hold: an OTP command may carry a TOTP key.
+    let top = String::from_utf8(
+        padlock()
+            .arg("--help")
+            .env("PADLOCK_OTP_COMMAND", "oathtool --totp -b SECRETKEY")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(top.contains("PADLOCK_OTP_COMMAND"), "{top}");
+    assert!(!top.contains("SECRETKEY"), "{top}");
+}
+
+#[test]
+fn main_commands_show_examples() {
+    for command in [
+        vec!["transport"],
+        vec!["env"],
+        vec!["backups"],
+        vec!["permissions"],
+        vec!["grant", "issue"],
+        vec!["login"],
+    ] {
+        let mut args = command.clone();
+        args.push("--help");
+        let text = help(&args);
+        let examples = text
+            .split("EXAMPLES:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{command:?} has no examples:\n{text}"));
+        let example = format!("  padlock {}", command.join(" "));
+        assert!(examples.contains(&example), "{command:?}:\n{text}");
+    }
+}
+
+/// Each `--app`, `--env`, `--user` and `FILE` says what it expects: clap prints a bare name
+/// for an undocumented one.
+#[test]
+fn app_env_and_file_arguments_are_described() {
+    for args in [
+        vec!["transport", "-h"],
+        vec!["env", "start", "-h"],
+        vec!["envs", "-h"],
+        vec!["backups", "download", "-h"],
+        vec!["permissions", "grant", "-h"],
+        vec!["packages", "upload", "-h"],
+        vec!["grant", "issue", "-h"],
+        vec!["can-i", "-h"],
+    ] {
+        let text = help(&args);
+        for line in text.lines() {
+            let trimmed = line.trim();
+            let bare = ["--app <APP>", "--env <ENV>", "--user <USER>", "<FILE>"].contains(&trimmed);
+            assert!(!bare, "{args:?} leaves {trimmed:?} undescribed:\n{text}");
+        }
+    }
+}
+
+/// `padlock apps`, `padlock envs --app A` and `padlock env list --app A` list, the same as
+/// the `list` subcommands.
+#[test]
+fn list_commands_answer_under_every_name() {
+    let server = Server::start();
+    let admin = server.admin();
+
+    let apps = admin.json(&["apps", "list"]);
+    assert!(apps.as_array().is_some_and(|a| !a.is_empty()), "{apps}");
+    assert_eq!(admin.json(&["apps"]), apps);
+
+    let envs: Value = admin.json(&["envs", "list", "--app", "demo"]);
+    assert!(envs.as_array().is_some_and(|e| !e.is_empty()), "{envs}");
+    assert_eq!(admin.json(&["envs", "--app", "demo"]), envs);
+    assert_eq!(admin.json(&["env", "list", "--app", "demo"]), envs);
+
+    // Without --app, `envs` is a usage error that names it.
+    let out = admin.cmd().arg("envs").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--app"),
+        "{out:?}"
+    );
+}
