@@ -2,7 +2,7 @@
 //! options listed once, examples on the main commands, every option described, and list
 //! commands that answer under the names people try first.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::helpers::*;
 
@@ -154,4 +154,71 @@ fn list_commands_answer_under_every_name() {
         String::from_utf8_lossy(&out.stderr).contains("--app"),
         "{out:?}"
     );
+}
+
+/// `padlock ops list` shows recent operations the caller may view: all of them to support,
+/// nothing to a stranger (and no word on whether an app exists), and to a CI grant only
+/// its app and environments.
+#[test]
+fn ops_list_shows_only_what_the_caller_may_view() {
+    let server = Server::start();
+    let admin = server.admin();
+    admin.json(&["admin", "apps", "create", "other", "--contact", "admin"]);
+    for (app, env) in [("demo", "test"), ("demo", "production"), ("other", "test")] {
+        admin.json(&["backups", "create", "--app", app, "--env", env]);
+    }
+    let targets = |ops: &Value| -> Vec<String> {
+        ops.as_array()
+            .unwrap_or_else(|| panic!("not an array: {ops}"))
+            .iter()
+            .map(|op| format!("{}/{} {}", op["app"], op["env"], op["state"]).replace('"', ""))
+            .collect()
+    };
+
+    let all = admin.json(&["ops", "list"]);
+    assert_eq!(
+        targets(&all),
+        [
+            "other/test succeeded",
+            "demo/production succeeded",
+            "demo/test succeeded"
+        ],
+        "{all}"
+    );
+    assert!(all[0]["id"].as_i64() > all[1]["id"].as_i64(), "{all}");
+    assert_eq!(
+        targets(&admin.json(&["ops", "list", "--app", "demo", "--env", "test"])),
+        ["demo/test succeeded"]
+    );
+    assert!(targets(&admin.json(&["ops", "list", "--state", "running"])).is_empty());
+    assert_eq!(
+        admin.json(&["ops", "list", "--limit", "1"]),
+        json!([all[0]])
+    );
+    let text = admin
+        .cmd()
+        .args(["ops", "list", "--app", "other"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.starts_with("ID "), "{text}");
+    assert!(
+        text.contains("backup_create  other/test  admin  succeeded"),
+        "{text}"
+    );
+
+    let password = server.create_user(&admin, "nora");
+    let stranger = server.user();
+    stranger.login("nora", &password);
+    assert_eq!(stranger.json(&["ops", "list"]), json!([]));
+    assert_eq!(
+        stranger.fails(&["ops", "list", "--app", "demo"], 1),
+        "not_found"
+    );
+
+    let grant = admin.issue_ci_grant(&["--app", "demo", "--env", "test", "--allow", "transport"]);
+    let ci = CiJob::new(&server.url, grant["token"].as_str().unwrap());
+    assert_eq!(targets(&ci.json(&["ops", "list"])), ["demo/test succeeded"]);
+    let refused = ci.error(&["ops", "list", "--app", "other"], 4);
+    assert_eq!(refused["code"], "out_of_scope", "{refused}");
 }
