@@ -193,7 +193,7 @@ pub enum Command {
     /// End the session here and on the server
     Logout,
     /// Who you are, which server, second factor, grant time left (works offline)
-    Status,
+    Status(login::StatusArgs),
     /// Apps you belong to
     Apps(apps::AppsArgs),
     /// Environments of an app
@@ -609,7 +609,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Login(args) => login::login(&ctx, args).await,
         Command::Logout => login::logout(&ctx).await,
-        Command::Status => login::status(&ctx),
+        Command::Status(args) => login::status(&ctx, args).await,
         Command::Apps(cmd) => cmd.run(&ctx).await,
         Command::Envs(cmd) => cmd.run(&ctx).await,
         Command::Packages(cmd) => cmd.run(&ctx).await,

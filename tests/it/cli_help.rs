@@ -222,3 +222,70 @@ fn ops_list_shows_only_what_the_caller_may_view() {
     let refused = ci.error(&["ops", "list", "--app", "other"], 4);
     assert_eq!(refused["code"], "out_of_scope", "{refused}");
 }
+
+fn text(user: &User, args: &[&str]) -> String {
+    let out = user.cmd().args(args).output().unwrap();
+    assert!(out.status.success(), "padlock {args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `padlock status` checks what it cached with the server: after support resets a second
+/// factor, the grant it yielded shows as revoked and the method as gone.
+#[test]
+fn status_says_when_support_reset_the_second_factor() {
+    let server = Server::start();
+    let admin = server.admin();
+    let password = server.create_user(&admin, "rita");
+    let rita = server.user();
+    rita.login("rita", &password);
+    rita.enroll_totp();
+    let before = rita.json(&["status"]);
+    assert_eq!(before["checked"], true, "{before}");
+    assert_eq!(before["second_factor"], "totp", "{before}");
+    assert_eq!(before["grant_state"], "valid", "{before}");
+    assert!(before["grant_seconds_left"].as_i64() > Some(0), "{before}");
+
+    admin.json(&["admin", "reset-2fa", "rita"]);
+    let after = text(&rita, &["status"]);
+    assert!(after.contains("Grant: revoked on the server"), "{after}");
+    assert!(
+        after.contains("Second factor: reset on the server (was totp)"),
+        "{after}"
+    );
+    assert!(!after.contains("(cached)"), "{after}");
+    let after = rita.json(&["status"]);
+    assert_eq!(after["checked"], true, "{after}");
+    assert_eq!(after["second_factor"], Value::Null, "{after}");
+    assert_eq!(after["grant_state"], "revoked", "{after}");
+    assert_eq!(after["grant_seconds_left"], 0, "{after}");
+    assert_eq!(after["grant_expires_at"], Value::Null, "{after}");
+}
+
+/// Without the server, status shows the cached values as such and still exits 0; with
+/// `--offline` it does not try, so it has nothing to report about the attempt.
+#[test]
+fn status_without_the_server_shows_cached_values() {
+    let mut server = Server::start();
+    let admin = server.admin();
+    server.kill9();
+
+    let shown = text(&admin, &["status"]);
+    assert!(shown.contains("Second factor: totp (cached)"), "{shown}");
+    assert!(shown.contains("Grant: valid for"), "{shown}");
+    assert!(
+        shown.contains("Could not check these with the server"),
+        "{shown}"
+    );
+    let json = admin.json(&["status"]);
+    assert_eq!(json["checked"], false, "{json}");
+    assert_eq!(json["user"], "admin", "{json}");
+    assert_eq!(json["grant_state"], "valid", "{json}");
+
+    let offline = text(&admin, &["status", "--offline"]);
+    assert!(offline.contains("(--offline)"), "{offline}");
+    assert!(!offline.contains("Could not check"), "{offline}");
+    assert!(
+        offline.contains("Second factor: totp (cached)"),
+        "{offline}"
+    );
+}
