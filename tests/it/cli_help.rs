@@ -161,7 +161,19 @@ fn list_commands_answer_under_every_name() {
 /// its app and environments.
 #[test]
 fn ops_list_shows_only_what_the_caller_may_view() {
-    let server = Server::start();
+    ops_list_scoping(&Server::start());
+}
+
+/// The same listing from PostgreSQL, whose parameters are typed.
+#[test]
+fn ops_list_shows_only_what_the_caller_may_view_on_postgresql() {
+    let Some(db) = crate::postgres::TestDatabase::create() else {
+        return;
+    };
+    ops_list_scoping(&Server::start_with(&["--database-url", &db.url], &[]));
+}
+
+fn ops_list_scoping(server: &Server) {
     let admin = server.admin();
     admin.json(&["admin", "apps", "create", "other", "--contact", "admin"]);
     for (app, env) in [("demo", "test"), ("demo", "production"), ("other", "test")] {
