@@ -261,6 +261,10 @@ pub struct TwoFactorStatus {
     pub phone: Option<String>,
     /// When the grant presented with this request expires, if one was presented and is valid.
     pub grant_expires_at: Option<String>,
+    /// The grant presented with this request: `valid`, `expired`, `revoked` or `none`.
+    /// Servers from before this field leave it out.
+    #[serde(default)]
+    pub grant_state: Option<String>,
     /// Whether this server sends SMS codes (it has an SMS provider). Servers from before this
     /// field always did.
     #[serde(default = "yes")]

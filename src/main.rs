@@ -19,14 +19,12 @@ mod version;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use crate::api::codes;
 use crate::cli::{Cli, CliError, Command};
 use crate::client::ClientError;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(err) => return command_line_error(err),
     };

@@ -9,6 +9,7 @@ use crate::api::AuditEvent;
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
+    /// The app (see padlock apps list)
     #[arg(long)]
     pub app: Option<String>,
     /// How far back: 24h, 7d, 30m

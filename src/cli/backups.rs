@@ -26,8 +26,10 @@ pub enum BackupsCmd {
 
 #[derive(Debug, Args)]
 pub struct Target {
+    /// The app (see padlock apps list)
     #[arg(long)]
     pub app: String,
+    /// The environment (see padlock envs --app APP)
     #[arg(long)]
     pub env: String,
 }
@@ -36,6 +38,7 @@ pub struct Target {
 pub struct DownloadArgs {
     #[command(flatten)]
     pub target: Target,
+    /// The backup (see padlock backups list) [default: the latest]
     pub id: Option<i64>,
     /// Where to write it [default: APP-ENV-ID.bak]
     #[arg(short, long, value_name = "FILE")]

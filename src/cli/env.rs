@@ -11,6 +11,7 @@ use crate::client::segment;
 
 #[derive(Debug, Args)]
 pub struct TransportArgs {
+    /// The app (see padlock apps list)
     #[arg(long)]
     pub app: String,
     /// The package to transport (see padlock packages list)
@@ -29,6 +30,8 @@ pub struct TransportArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum EnvCmd {
+    /// Environments of the app (the same as padlock envs --app APP)
+    List(super::apps::AppArg),
     /// Start an environment
     Start(EnvArgs),
     /// Stop an environment
@@ -39,8 +42,10 @@ pub enum EnvCmd {
 
 #[derive(Debug, Args)]
 pub struct EnvArgs {
+    /// The app (see padlock apps list)
     #[arg(long)]
     pub app: String,
+    /// The environment (see padlock envs --app APP)
     #[arg(long)]
     pub env: String,
     /// Start it and print the operation id, without following it
@@ -197,6 +202,7 @@ pub async fn transport(ctx: &Ctx, args: TransportArgs) -> anyhow::Result<()> {
 impl EnvCmd {
     pub async fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
         let (kind, args) = match self {
+            EnvCmd::List(args) => return super::apps::list_envs(ctx, &args.app).await,
             EnvCmd::Start(args) => ("start", args),
             EnvCmd::Stop(args) => ("stop", args),
             EnvCmd::Restart(args) => ("restart", args),

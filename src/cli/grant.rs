@@ -10,6 +10,9 @@ use crate::api::{CanI, CiGrant, CiGrantIssued, IssueGrantRequest};
 #[derive(Debug, Subcommand)]
 pub enum GrantCmd {
     /// Issue a CI grant (padlocked); the token is printed once
+    #[command(after_help = "EXAMPLES:
+  padlock grant issue --app shop --env test --allow transport --ttl 7d --label nightly
+  padlock grant issue --app shop --env test --env prod --allow transport,backups --output json")]
     Issue(IssueArgs),
     /// Your CI grants (support: everyone's); never the tokens
     List,
@@ -19,6 +22,7 @@ pub enum GrantCmd {
 
 #[derive(Debug, Args)]
 pub struct IssueArgs {
+    /// The app (see padlock apps list)
     #[arg(long)]
     pub app: String,
     /// Environment (repeatable)
@@ -39,8 +43,10 @@ pub struct IssueArgs {
 pub struct CanIArgs {
     /// transport, start, stop, restart, backup_create, backup_download or backup_restore
     pub operation: String,
+    /// The app (see padlock apps list)
     #[arg(long)]
     pub app: String,
+    /// The environment (see padlock envs --app APP)
     #[arg(long)]
     pub env: String,
 }

@@ -1,12 +1,13 @@
 //! `padlock login`, `logout` and `status`: the session and where it is kept.
 
 use std::io::Read;
+use std::time::Duration;
 
 use clap::Args;
 use reqwest::Method;
 
 use super::{CliError, Ctx, LocalState, Secrets, load_secrets};
-use crate::api::{LoginRequest, LoginResponse};
+use crate::api::{LoginRequest, LoginResponse, TwoFactorStatus, codes};
 use crate::client::{Auth, Client};
 
 #[derive(Debug, Args)]
@@ -135,16 +136,81 @@ pub async fn logout(ctx: &Ctx) -> anyhow::Result<()> {
     ctx.print(&result, |_| format!("Logged out of {server}."))
 }
 
-/// Offline: only what the last login left in the local state.
-pub fn status(ctx: &Ctx) -> anyhow::Result<()> {
-    let state = ctx.load_state()?;
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Show what is cached here without asking the server
+    #[arg(long)]
+    pub offline: bool,
+}
+
+/// What the server said of the cached session and grant.
+enum Check {
+    /// Not asked: `--offline`, not logged in, or a CI grant.
+    Skipped,
+    /// Asked, but no answer: the reason.
+    Failed(String),
+    SessionEnded,
+    Answered(TwoFactorStatus),
+}
+
+/// Asks the server about the session and grant in the credential store, briefly: status
+/// must stay quick when the server is away.
+async fn check(ctx: &Ctx) -> Check {
+    let conn = match ctx.connect() {
+        Ok(conn) => conn,
+        Err(err) => return Check::Failed(format!("{err:#}")),
+    };
+    let answer = conn.client.get::<TwoFactorStatus>("/2fa");
+    match tokio::time::timeout(Duration::from_secs(5), answer).await {
+        Ok(Ok(status)) => Check::Answered(status),
+        Ok(Err(err)) if err.code() == Some(codes::UNAUTHENTICATED) => Check::SessionEnded,
+        Ok(Err(err)) => Check::Failed(err.to_string()),
+        Err(_) => Check::Failed("no answer within 5 s".into()),
+    }
+}
+
+/// The local state (who, which server, second factor, grant expiry), checked with the server
+/// unless `--offline` or it cannot be reached; then the cached values are marked as such.
+pub async fn status(ctx: &Ctx, args: StatusArgs) -> anyhow::Result<()> {
+    let mut state = ctx.load_state()?;
+    let server = ctx.global.server.clone().or(state.server.clone());
+    let ci_grant = std::env::var("PADLOCK_GRANT").is_ok_and(|g| !g.is_empty());
+    let check = if args.offline || ci_grant || state.user.is_none() {
+        Check::Skipped
+    } else {
+        check(ctx).await
+    };
+    let cached_factor = state.second_factor.clone();
+    let mut grant_state = None;
+    match &check {
+        Check::Answered(answer) => {
+            state.second_factor = answer.method.clone().filter(|_| answer.active);
+            grant_state = answer.grant_state.clone();
+            if grant_state.as_deref() != Some("valid") {
+                state.grant_expires_at = None;
+            }
+            ctx.save_state(&state)?;
+        }
+        Check::SessionEnded => {
+            state.grant_expires_at = None;
+            grant_state = Some("none".into());
+        }
+        Check::Skipped | Check::Failed(_) => {}
+    }
     let now = crate::time::now();
     let grant_left = state
         .grant_expires_at
         .map(|at| at - now)
         .filter(|left| *left > 0);
-    let server = ctx.global.server.clone().or(state.server.clone());
-    let ci_grant = std::env::var("PADLOCK_GRANT").is_ok_and(|g| !g.is_empty());
+    let grant_state = grant_state.unwrap_or_else(|| {
+        if grant_left.is_some() {
+            "valid"
+        } else {
+            "none"
+        }
+        .into()
+    });
+    let checked = matches!(check, Check::Answered(_) | Check::SessionEnded);
     let store_name = if ci_grant {
         Some("none (PADLOCK_GRANT)".to_owned())
     } else {
@@ -160,8 +226,11 @@ pub fn status(ctx: &Ctx) -> anyhow::Result<()> {
         "second_factor": state.second_factor,
         "grant_expires_at": grant_left.and(state.grant_expires_at).map(crate::time::rfc3339),
         "grant_seconds_left": grant_left.unwrap_or(0),
+        "grant_state": grant_state,
         "credential_store": store_name,
         "ci_grant": ci_grant,
+        "checked": checked,
+        "session_ended": matches!(check, Check::SessionEnded),
     });
     ctx.print(&status, |_| {
         let mut lines = Vec::new();
@@ -171,14 +240,35 @@ pub fn status(ctx: &Ctx) -> anyhow::Result<()> {
             _ => lines.push("Not logged in: run padlock login --server URL USER.".into()),
         }
         if state.user.is_some() {
-            lines.push(format!(
-                "Second factor: {}",
-                state.second_factor.as_deref().unwrap_or("not set up yet")
-            ));
-            lines.push(match grant_left {
-                Some(left) => format!("Grant: valid for {}", crate::time::human_left(left)),
-                None => "Grant: none (the next padlocked command asks for a code)".into(),
+            let cached = if checked { "" } else { " (cached)" };
+            if matches!(check, Check::SessionEnded) {
+                lines.push("Session: ended on the server; run padlock login again".into());
+            }
+            lines.push(match (&state.second_factor, &cached_factor) {
+                (Some(method), _) => format!("Second factor: {method}{cached}"),
+                (None, Some(was)) if checked => format!(
+                    "Second factor: reset on the server (was {was}); run padlock 2fa setup"
+                ),
+                (None, _) => format!("Second factor: not set up yet{cached}"),
             });
+            let asks = "the next padlocked command asks for a code";
+            lines.push(match (grant_state.as_str(), grant_left) {
+                ("valid", Some(left)) => {
+                    format!("Grant: valid for {}{cached}", crate::time::human_left(left))
+                }
+                ("revoked", _) => format!("Grant: revoked on the server ({asks})"),
+                ("expired", _) => format!("Grant: expired ({asks})"),
+                _ => format!("Grant: none ({asks}){cached}"),
+            });
+            match &check {
+                Check::Failed(reason) => lines.push(format!(
+                    "Could not check these with the server; they are the values cached here: {reason}"
+                )),
+                Check::Skipped if args.offline => {
+                    lines.push("Not checked with the server (--offline).".into())
+                }
+                _ => {}
+            }
         }
         if ci_grant {
             lines.push("Using the CI grant from PADLOCK_GRANT.".into());

@@ -23,7 +23,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use reqwest::RequestBuilder;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -57,7 +57,7 @@ pub struct GlobalArgs {
         long,
         env = "PADLOCK_SERVER",
         global = true,
-        help_heading = "GLOBAL OPTIONS"
+        help_heading = GLOBAL_OPTIONS
     )]
     pub server: Option<String>,
     /// Output format: text for people, json for scripts (one document; lists are arrays),
@@ -68,11 +68,11 @@ pub struct GlobalArgs {
         default_value = "text",
         env = "PADLOCK_OUTPUT",
         global = true,
-        help_heading = "GLOBAL OPTIONS"
+        help_heading = GLOBAL_OPTIONS
     )]
     pub output: OutputFormat,
     /// Never prompt; fail with exit code 3 when a second factor is needed and no code is given
-    #[arg(long, global = true, help_heading = "GLOBAL OPTIONS")]
+    #[arg(long, global = true, help_heading = GLOBAL_OPTIONS)]
     pub no_input: bool,
     /// The second-factor code to use if one is needed
     #[arg(
@@ -80,15 +80,16 @@ pub struct GlobalArgs {
         env = "PADLOCK_OTP",
         hide_env_values = true,
         global = true,
-        help_heading = "GLOBAL OPTIONS"
+        help_heading = GLOBAL_OPTIONS
     )]
     pub otp: Option<String>,
     /// A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")
     #[arg(
         long,
         env = "PADLOCK_OTP_COMMAND",
+        hide_env_values = true,
         global = true,
-        help_heading = "GLOBAL OPTIONS"
+        help_heading = GLOBAL_OPTIONS
     )]
     pub otp_command: Option<String>,
     /// Where the session and grant are kept [default: OS keyring, then kernel keyring]
@@ -97,15 +98,62 @@ pub struct GlobalArgs {
         value_enum,
         env = "PADLOCK_CREDENTIAL_STORE",
         global = true,
-        help_heading = "GLOBAL OPTIONS"
+        help_heading = GLOBAL_OPTIONS
     )]
     pub credential_store: Option<StoreChoice>,
     /// Print only what scripts need
-    #[arg(short, long, global = true, help_heading = "GLOBAL OPTIONS")]
+    #[arg(short, long, global = true, help_heading = GLOBAL_OPTIONS)]
     pub quiet: bool,
     /// Say more (repeat for more)
-    #[arg(short, long, action = clap::ArgAction::Count, global = true, help_heading = "GLOBAL OPTIONS")]
+    #[arg(short, long, action = clap::ArgAction::Count, global = true, help_heading = GLOBAL_OPTIONS)]
     pub verbose: u8,
+}
+
+const GLOBAL_OPTIONS: &str = "GLOBAL OPTIONS";
+
+/// Where a subcommand's help points instead of repeating the global options.
+const GLOBALS_NOTE: &str = "Global options (--server, --output, --no-input, --otp, --otp-command, \
+--credential-store, -q, -v): see padlock --help";
+
+/// Parses the command line. `padlock --help` lists the global options; a subcommand's help
+/// hides them and says where they are, so the options of the command itself stand out.
+/// Hidden, they also stay out of the usage line of an error, where clap would otherwise
+/// list one set through its environment variable as if it were required.
+pub fn parse() -> Result<Cli, clap::Error> {
+    let mut cmd = Cli::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|arg| arg.get_help_heading() == Some(GLOBAL_OPTIONS))
+        .map(|arg| arg.clone().hide(true))
+        .collect();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |sub| with_hidden_globals(sub, &globals));
+    }
+    let matches = cmd.try_get_matches()?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// Gives a subcommand, and its own subcommands, hidden copies of the global options; clap
+/// propagates a global option only where no option of that name exists yet.
+fn with_hidden_globals(mut cmd: clap::Command, globals: &[clap::Arg]) -> clap::Command {
+    cmd = cmd.args(globals);
+    let after_help = match cmd.get_after_help() {
+        Some(text) => format!("{text}\n\n{GLOBALS_NOTE}"),
+        None => GLOBALS_NOTE.to_owned(),
+    };
+    cmd = cmd.after_help(after_help);
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |sub| with_hidden_globals(sub, globals));
+    }
+    cmd
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,30 +187,54 @@ impl StoreChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Log in to a padlock server
+    #[command(after_help = "EXAMPLES:
+  padlock login --server https://padlock.example.com alice
+  printf %s \"$PASSWORD\" | padlock login --server https://padlock.example.com alice --password-stdin")]
     Login(login::LoginArgs),
     /// End the session here and on the server
     Logout,
     /// Who you are, which server, second factor, grant time left (works offline)
-    Status,
+    Status(login::StatusArgs),
     /// Apps you belong to
-    #[command(subcommand)]
-    Apps(apps::AppsCmd),
+    Apps(apps::AppsArgs),
     /// Environments of an app
-    #[command(subcommand)]
-    Envs(apps::EnvsCmd),
+    Envs(apps::EnvsArgs),
     /// Deployment packages
     #[command(subcommand)]
     Packages(packages::PackagesCmd),
     /// Transport a package to an environment
+    #[command(after_help = "EXAMPLES:
+  padlock transport --app shop --package 42 --to test
+  padlock transport --app shop --from test --to prod
+  padlock transport --app shop --package 42 --to prod --detach --otp 123456")]
     Transport(env::TransportArgs),
     /// Start, stop or restart an environment
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "EXAMPLES:
+  padlock env list --app shop
+  padlock env restart --app shop --env prod
+  padlock env stop --app shop --env prod --yes --detach"
+    )]
     Env(env::EnvCmd),
     /// Backups of an environment
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "EXAMPLES:
+  padlock backups list --app shop --env prod
+  padlock backups create --app shop --env prod
+  padlock backups download --app shop --env prod -o prod.bak
+  padlock backups restore --app shop --env prod 17"
+    )]
     Backups(backups::BackupsCmd),
     /// Node permissions of app members
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "EXAMPLES:
+  padlock permissions list --app shop
+  padlock permissions grant --app shop --env prod --user bob --allow view,transport
+  padlock permissions revoke --app shop --user bob --allow backups"
+    )]
     Permissions(permissions::PermissionsCmd),
     /// An app's team: develop and deploy members
     #[command(subcommand)]
@@ -217,6 +289,7 @@ pub enum CliError {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct LocalState {
     pub server: Option<String>,
+    /// The member's username
     pub user: Option<String>,
     pub second_factor: Option<String>,
     pub grant_expires_at: Option<i64>,
@@ -539,7 +612,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Login(args) => login::login(&ctx, args).await,
         Command::Logout => login::logout(&ctx).await,
-        Command::Status => login::status(&ctx),
+        Command::Status(args) => login::status(&ctx, args).await,
         Command::Apps(cmd) => cmd.run(&ctx).await,
         Command::Envs(cmd) => cmd.run(&ctx).await,
         Command::Packages(cmd) => cmd.run(&ctx).await,

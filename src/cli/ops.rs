@@ -1,20 +1,49 @@
-//! `padlock ops show|follow`, and following an operation to its end for the commands that
+//! `padlock ops list|show|follow`, and following an operation to its end for the commands that
 //! start one: its log streams to stdout, Ctrl-C detaches without cancelling it.
 
 use std::time::Duration;
 
-use clap::Subcommand;
+use clap::{Args, Subcommand, ValueEnum};
 use reqwest::Method;
 
-use super::{Connection, Ctx};
+use super::{Connection, Ctx, table};
 use crate::api::{Operation, OperationProgress};
 
 #[derive(Debug, Subcommand)]
 pub enum OpsCmd {
+    /// Recent operations you may view, newest first
+    #[command(after_help = "EXAMPLES:
+  padlock ops list --app shop --env prod
+  padlock ops list --state running --output json")]
+    List(ListArgs),
     /// An operation's state and log
     Show { id: i64 },
     /// Follow an operation until it ends, printing its log
     Follow { id: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this app's operations (see padlock apps list)
+    #[arg(long)]
+    pub app: Option<String>,
+    /// Only this environment's operations
+    #[arg(long)]
+    pub env: Option<String>,
+    /// Only operations in this state
+    #[arg(long, value_enum)]
+    pub state: Option<OpState>,
+    /// At most this many (the newest, up to 100)
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(i64).range(1..=100))]
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OpState {
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
 }
 
 /// The operation ended in failure: exit 1 (its log says why).
@@ -31,6 +60,7 @@ impl OpsCmd {
     pub async fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
         let mut conn = ctx.connect()?;
         match self {
+            OpsCmd::List(args) => list(ctx, &mut conn, args).await,
             OpsCmd::Show { id } => {
                 let progress: OperationProgress = conn
                     .call(ctx, |c| {
@@ -44,6 +74,39 @@ impl OpsCmd {
             OpsCmd::Follow { id } => follow(ctx, &mut conn, id).await,
         }
     }
+}
+
+async fn list(ctx: &Ctx, conn: &mut Connection, args: ListArgs) -> anyhow::Result<()> {
+    let mut query = vec![("limit", args.limit.to_string())];
+    query.extend(args.app.map(|app| ("app", app)));
+    query.extend(args.env.map(|env| ("env", env)));
+    query.extend(args.state.map(|state| {
+        let name = state.to_possible_value().expect("no variant is skipped");
+        ("state", name.get_name().to_owned())
+    }));
+    let ops: Vec<Operation> = conn
+        .call(ctx, |c| c.request(Method::GET, "/operations").query(&query))
+        .await?;
+    ctx.print(&ops, |ops| {
+        if ops.is_empty() {
+            return "No operations.".into();
+        }
+        table(
+            &["ID", "STARTED", "KIND", "TARGET", "BY", "STATE"],
+            ops.iter()
+                .map(|op| {
+                    vec![
+                        op.id.to_string(),
+                        op.created_at.clone(),
+                        op.kind.clone(),
+                        format!("{}/{}", op.app, op.env),
+                        op.actor.clone(),
+                        op.state.clone(),
+                    ]
+                })
+                .collect(),
+        )
+    })
 }
 
 fn describe(op: &Operation) -> String {

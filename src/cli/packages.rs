@@ -21,8 +21,10 @@ pub enum PackagesCmd {
 
 #[derive(Debug, Args)]
 pub struct UploadArgs {
+    /// The app (see padlock apps list)
     #[arg(long)]
     pub app: String,
+    /// The package file to upload
     pub file: PathBuf,
 }
 

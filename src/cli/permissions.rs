@@ -19,21 +19,26 @@ pub enum PermissionsCmd {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// The app (see padlock apps list)
     #[arg(long)]
     pub app: String,
+    /// The environment (see padlock envs --app APP)
     #[arg(long)]
     pub env: Option<String>,
+    /// The member's username
     #[arg(long)]
     pub user: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ChangeArgs {
+    /// The app (see padlock apps list)
     #[arg(long)]
     pub app: String,
     /// One environment [default: every environment of the app]
     #[arg(long)]
     pub env: Option<String>,
+    /// The member's username
     #[arg(long)]
     pub user: String,
     /// Comma-separated: view, transport, manage, backups

@@ -40,8 +40,10 @@ impl Role {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// The app (see padlock apps list)
     #[arg(long)]
     pub app: String,
+    /// The member's username
     #[arg(long)]
     pub user: String,
     #[arg(long, value_enum, default_value = "develop")]
@@ -50,8 +52,10 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
+    /// The app (see padlock apps list)
     #[arg(long)]
     pub app: String,
+    /// The member's username
     #[arg(long)]
     pub user: String,
 }

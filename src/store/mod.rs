@@ -269,6 +269,29 @@ fn grant(row: &AnyRow) -> sqlx::Result<GrantRecord> {
 
 const ENV_COLUMNS: &str = "id, name, padlocked, state, package_id";
 
+const OPERATION_SELECT: &str = "SELECT o.id, o.app_id, o.env_id, p.name AS app_name, e.name AS env_name, o.kind, o.state, o.actor, o.via, \
+    o.package_id, o.backup_id, o.created_at, o.finished_at, o.exit_code, o.log \
+    FROM operations o JOIN apps p ON p.id = o.app_id JOIN environments e ON e.id = o.env_id";
+
+fn operation(r: &AnyRow) -> sqlx::Result<OperationRecord> {
+    Ok(OperationRecord {
+        id: r.try_get("id")?,
+        app_id: r.try_get("app_id")?,
+        env_id: r.try_get("env_id")?,
+        app: r.try_get("app_name")?,
+        env: r.try_get("env_name")?,
+        kind: r.try_get("kind")?,
+        state: r.try_get("state")?,
+        actor: r.try_get("actor")?,
+        package_id: r.try_get("package_id")?,
+        backup_id: r.try_get("backup_id")?,
+        created_at: r.try_get("created_at")?,
+        finished_at: r.try_get("finished_at")?,
+        exit_code: r.try_get("exit_code")?,
+        log: r.try_get("log")?,
+    })
+}
+
 fn env(row: &AnyRow) -> sqlx::Result<EnvRecord> {
     Ok(EnvRecord {
         id: row.try_get("id")?,
@@ -1113,33 +1136,40 @@ impl Store {
     }
 
     pub async fn operation(&self, id: i64) -> Result<Option<OperationRecord>> {
-        let row = sqlx::query(
-            "SELECT o.id, o.app_id, o.env_id, p.name AS app_name, e.name AS env_name, o.kind, o.state, o.actor, o.via, \
-                    o.package_id, o.backup_id, o.created_at, o.finished_at, o.exit_code, o.log \
-             FROM operations o JOIN apps p ON p.id = o.app_id JOIN environments e ON e.id = o.env_id WHERE o.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
+        let row = sqlx::query(&format!("{OPERATION_SELECT} WHERE o.id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| operation(&r)).transpose()?)
+    }
+
+    /// An app's most recent operations, newest first, optionally of one environment and in
+    /// one state. Their logs are left out.
+    pub async fn recent_operations(
+        &self,
+        app_id: i64,
+        env: Option<&str>,
+        state: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<OperationRecord>> {
+        let rows = sqlx::query(&format!(
+            "{OPERATION_SELECT} WHERE o.app_id = $1 AND ($2 IS NULL OR e.name = $2) \
+             AND ($3 IS NULL OR o.state = $3) ORDER BY o.id DESC LIMIT $4"
+        ))
+        .bind(app_id)
+        .bind(env)
+        .bind(state)
+        .bind(limit)
+        .fetch_all(&self.pool)
         .await?;
-        row.map(|r| {
-            Ok(OperationRecord {
-                id: r.try_get("id")?,
-                app_id: r.try_get("app_id")?,
-                env_id: r.try_get("env_id")?,
-                app: r.try_get("app_name")?,
-                env: r.try_get("env_name")?,
-                kind: r.try_get("kind")?,
-                state: r.try_get("state")?,
-                actor: r.try_get("actor")?,
-                package_id: r.try_get("package_id")?,
-                backup_id: r.try_get("backup_id")?,
-                created_at: r.try_get("created_at")?,
-                finished_at: r.try_get("finished_at")?,
-                exit_code: r.try_get("exit_code")?,
-                log: r.try_get("log")?,
-            })
-        })
-        .transpose()
+        let mut ops = rows
+            .iter()
+            .map(operation)
+            .collect::<sqlx::Result<Vec<_>>>()?;
+        for op in &mut ops {
+            op.log.clear();
+        }
+        Ok(ops)
     }
 
     /// Appends to a running operation's log and marks it alive.

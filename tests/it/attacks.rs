@@ -397,6 +397,7 @@ fn a_ci_grant_reads_only_its_app_and_environments() {
                 format!("/v1/operations/{other_test_op}"),
                 format!("/v1/operations/{demo_production_op}"),
             ],
+            "/v1/operations" => vec!["/v1/operations?app=other".into()],
             "/v1/can-i" => vec![],
             "/v1/2fa" | "/v1/grants" | "/v1/audit" | "/v1/admin/users" => vec![path.clone()],
             templated if templated.contains("{app}") => {
@@ -440,6 +441,16 @@ fn a_ci_grant_reads_only_its_app_and_environments() {
         .map(|e| e["name"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["test"], "{envs}");
+    let (status, ops, _) = get("/v1/operations");
+    assert_eq!(status, 200, "{ops}");
+    let ops = ops.as_array().unwrap();
+    assert!(!ops.is_empty());
+    assert!(
+        ops.iter()
+            .all(|op| op["app"] == "demo" && op["env"] == "test"),
+        "{ops:?}"
+    );
+    assert!(ops.iter().any(|op| op["id"] == demo_test_op), "{ops:?}");
     let (status, permissions, _) = get("/v1/apps/demo/permissions");
     assert_eq!(status, 200, "{permissions}");
     assert!(
@@ -623,6 +634,7 @@ fn a_password_alone_reaches_no_padlocked_route() {
         ("get", "/v1/apps/{app}/permissions"),
         ("get", "/v1/apps/{app}/team"),
         ("get", "/v1/apps/{app}/envs/{env}/backups"),
+        ("get", "/v1/operations"),
         ("get", "/v1/operations/{id}"),
         ("get", "/v1/grants"),
         ("delete", "/v1/grants/{id}"),

@@ -6,6 +6,7 @@ mod attacks;
 mod audit;
 mod bad_input;
 mod ci_grants;
+mod cli_help;
 mod cli_polish;
 mod ecosystem;
 mod exhaustion;

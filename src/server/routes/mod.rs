@@ -32,7 +32,7 @@ use crate::store::{Account, AppRecord, EnvRecord};
         packages::list, packages::upload,
         permissions::list, permissions::grant, permissions::revoke,
         teams::list, teams::add, teams::remove,
-        operations::start_operation, operations::progress, operations::list_backups, operations::download_backup,
+        operations::start_operation, operations::list_operations, operations::progress, operations::list_backups, operations::download_backup,
         grants::issue, grants::list, grants::revoke, grants::can_i,
         audit::list,
         admin::list_users, admin::create_user, admin::create_app, admin::reset_second_factor,

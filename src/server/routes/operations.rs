@@ -32,6 +32,7 @@ const MAX_LOG_BYTES: usize = 1 << 20;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/apps/{app}/envs/{env}/operations", post(start_operation))
+        .route("/operations", get(list_operations))
         .route("/operations/{id}", get(progress))
         .route("/apps/{app}/envs/{env}/backups", get(list_backups))
         .route(
@@ -408,6 +409,84 @@ async fn hash_file(path: &std::path::Path) -> std::io::Result<(u64, String)> {
         hasher.update(&buffer[..n]);
     }
     Ok((size, hex::encode(hasher.finalize())))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListQuery {
+    app: Option<String>,
+    env: Option<String>,
+    state: Option<String>,
+    limit: Option<i64>,
+}
+
+/// The most an operations listing returns; also its default.
+const MAX_LISTED: i64 = 100;
+
+#[utoipa::path(
+    get,
+    path = "/v1/operations",
+    tag = "operations",
+    params(
+        ("app" = Option<String>, Query, description = "Only this app's operations"),
+        ("env" = Option<String>, Query, description = "Only this environment's operations"),
+        ("state" = Option<String>, Query, description = "queued, running, succeeded or failed"),
+        ("limit" = Option<i64>, Query, description = "At most this many, newest first (1-100, default 100)")
+    ),
+    responses((status = 200, description = "Recent operations the caller may view, newest first", body = Vec<Operation>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
+)]
+async fn list_operations(
+    State(state): State<AppState>,
+    caller: Caller,
+    QueryParams(query): QueryParams<ListQuery>,
+) -> ApiResult<Json<Vec<api::Operation>>> {
+    let limit = query.limit.unwrap_or(MAX_LISTED);
+    if !(1..=MAX_LISTED).contains(&limit) {
+        return Err(ApiError::bad_request(format!(
+            "limit must be between 1 and {MAX_LISTED}"
+        )));
+    }
+    let apps = match &query.app {
+        Some(name) => {
+            let (app, rights) = visible_app(&state, &caller, name).await?;
+            rights.require_member(&app)?;
+            vec![(app, rights)]
+        }
+        None => {
+            let mut apps = Vec::new();
+            for app in state
+                .store
+                .list_apps(caller.account.id, caller.account.is_support)
+                .await?
+            {
+                let rights = Rights::of(&state, &caller, &app).await?;
+                // A CI grant lists its own app only.
+                if rights.is_member() || rights.is_support {
+                    apps.push((app, rights));
+                }
+            }
+            apps
+        }
+    };
+    // As with one operation: who started it may see it, others need a right on its
+    // environment, and a CI grant sees only what its scope covers.
+    let own =
+        |op: &OperationRecord| op.actor == caller.account.username && caller.session_id().is_some();
+    let mut ops = Vec::new();
+    for (app, rights) in apps {
+        let recent = state
+            .store
+            .recent_operations(app.id, query.env.as_deref(), query.state.as_deref(), limit)
+            .await?;
+        ops.extend(
+            recent
+                .into_iter()
+                .filter(|op| rights.can_view(op.env_id) || own(op)),
+        );
+    }
+    ops.sort_by_key(|op| std::cmp::Reverse(op.id));
+    ops.truncate(limit as usize);
+    Ok(Json(ops.iter().map(view).collect()))
 }
 
 #[derive(Deserialize)]

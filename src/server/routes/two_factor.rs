@@ -55,7 +55,14 @@ async fn status(State(state): State<AppState>, caller: Caller) -> ApiResult<Json
         GrantState::Valid(grant) => Some(crate::time::rfc3339(grant.expires_at)),
         _ => None,
     };
+    let grant_state = match &caller.grant {
+        GrantState::Valid(_) => "valid",
+        GrantState::Expired => "expired",
+        GrantState::Revoked => "revoked",
+        GrantState::Missing => "none",
+    };
     Ok(Json(TwoFactorStatus {
+        grant_state: Some(grant_state.into()),
         active: factor.as_ref().is_some_and(|f| f.active),
         phone: factor
             .as_ref()
