@@ -96,6 +96,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
             [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")')
             [CompletionResult]::new('--credential-store', '--credential-store', [CompletionResultType]::ParameterName, 'Where the session and grant are kept [default: OS keyring, then kernel keyring]')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Show what is cached here without asking the server')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what scripts need')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what scripts need')
@@ -149,6 +150,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;envs' {
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -166,7 +168,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;envs;list' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -211,7 +213,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;packages;list' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -227,7 +229,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;packages;upload' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -258,7 +260,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;transport' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
             [CompletionResult]::new('--package', '--package', [CompletionResultType]::ParameterName, 'The package to transport (see padlock packages list)')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Promote the package that runs in this environment')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The environment to transport to')
@@ -290,15 +292,32 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Environments of the app (the same as padlock envs --app APP)')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start an environment')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop an environment')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart an environment')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
+        'padlock;env;list' {
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
+            [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")')
+            [CompletionResult]::new('--credential-store', '--credential-store', [CompletionResultType]::ParameterName, 'Where the session and grant are kept [default: OS keyring, then kernel keyring]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what scripts need')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what scripts need')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'padlock;env;start' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'env')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment (see padlock envs --app APP)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -317,8 +336,8 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;env;stop' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'env')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment (see padlock envs --app APP)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -337,8 +356,8 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;env;restart' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'env')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment (see padlock envs --app APP)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -357,10 +376,14 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;env;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Environments of the app (the same as padlock envs --app APP)')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start an environment')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop an environment')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart an environment')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'padlock;env;help;list' {
             break
         }
         'padlock;env;help;start' {
@@ -396,8 +419,8 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;backups;list' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'env')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment (see padlock envs --app APP)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -413,8 +436,8 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;backups;create' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'env')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment (see padlock envs --app APP)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -430,8 +453,8 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;backups;download' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'env')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment (see padlock envs --app APP)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it [default: APP-ENV-ID.bak]')
             [CompletionResult]::new('--output-file', '--output-file', [CompletionResultType]::ParameterName, 'Where to write it [default: APP-ENV-ID.bak]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
@@ -450,8 +473,8 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;backups;restore' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'env')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment (see padlock envs --app APP)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -511,9 +534,9 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;permissions;list' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'env')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment (see padlock envs --app APP)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The member''s username')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -529,9 +552,9 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;permissions;grant' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'One environment [default: every environment of the app]')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The member''s username')
             [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Comma-separated: view, transport, manage, backups')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
@@ -548,9 +571,9 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;permissions;revoke' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'One environment [default: every environment of the app]')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The member''s username')
             [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Comma-separated: view, transport, manage, backups')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
@@ -605,7 +628,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;team;list' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -621,8 +644,8 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;team;add' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The member''s username')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'role')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
@@ -639,8 +662,8 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;team;remove' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The member''s username')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -692,7 +715,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;node;show' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -844,7 +867,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;grant;issue' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment (repeatable)')
             [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Comma-separated: transport, manage, backups')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime, e.g. 8h or 7d [default: 8h; capped by the server]')
@@ -913,8 +936,8 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;can-i' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'env')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment (see padlock envs --app APP)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -942,9 +965,29 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Recent operations you may view, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'An operation''s state and log')
             [CompletionResult]::new('follow', 'follow', [CompletionResultType]::ParameterValue, 'Follow an operation until it ends, printing its log')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'padlock;ops;list' {
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'Only this app''s operations (see padlock apps list)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Only this environment''s operations')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only operations in this state')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many (the newest, up to 100)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
+            [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")')
+            [CompletionResult]::new('--credential-store', '--credential-store', [CompletionResultType]::ParameterName, 'Where the session and grant are kept [default: OS keyring, then kernel keyring]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what scripts need')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what scripts need')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'padlock;ops;show' {
@@ -978,9 +1021,13 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;ops;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Recent operations you may view, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'An operation''s state and log')
             [CompletionResult]::new('follow', 'follow', [CompletionResultType]::ParameterValue, 'Follow an operation until it ends, printing its log')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'padlock;ops;help;list' {
             break
         }
         'padlock;ops;help;show' {
@@ -993,7 +1040,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;audit' {
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'app')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back: 24h, 7d, 30m')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many (the newest)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
@@ -1298,9 +1345,13 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;help;env' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Environments of the app (the same as padlock envs --app APP)')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start an environment')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop an environment')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart an environment')
+            break
+        }
+        'padlock;help;env;list' {
             break
         }
         'padlock;help;env;start' {
@@ -1406,8 +1457,12 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;help;ops' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Recent operations you may view, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'An operation''s state and log')
             [CompletionResult]::new('follow', 'follow', [CompletionResultType]::ParameterValue, 'Follow an operation until it ends, printing its log')
+            break
+        }
+        'padlock;help;ops;list' {
             break
         }
         'padlock;help;ops;show' {

@@ -220,6 +220,9 @@ _padlock() {
             padlock__subcmd__env,help)
                 cmd="padlock__subcmd__env__subcmd__help"
                 ;;
+            padlock__subcmd__env,list)
+                cmd="padlock__subcmd__env__subcmd__list"
+                ;;
             padlock__subcmd__env,restart)
                 cmd="padlock__subcmd__env__subcmd__restart"
                 ;;
@@ -231,6 +234,9 @@ _padlock() {
                 ;;
             padlock__subcmd__env__subcmd__help,help)
                 cmd="padlock__subcmd__env__subcmd__help__subcmd__help"
+                ;;
+            padlock__subcmd__env__subcmd__help,list)
+                cmd="padlock__subcmd__env__subcmd__help__subcmd__list"
                 ;;
             padlock__subcmd__env__subcmd__help,restart)
                 cmd="padlock__subcmd__env__subcmd__help__subcmd__restart"
@@ -388,6 +394,9 @@ _padlock() {
             padlock__subcmd__help__subcmd__backups,restore)
                 cmd="padlock__subcmd__help__subcmd__backups__subcmd__restore"
                 ;;
+            padlock__subcmd__help__subcmd__env,list)
+                cmd="padlock__subcmd__help__subcmd__env__subcmd__list"
+                ;;
             padlock__subcmd__help__subcmd__env,restart)
                 cmd="padlock__subcmd__help__subcmd__env__subcmd__restart"
                 ;;
@@ -414,6 +423,9 @@ _padlock() {
                 ;;
             padlock__subcmd__help__subcmd__ops,follow)
                 cmd="padlock__subcmd__help__subcmd__ops__subcmd__follow"
+                ;;
+            padlock__subcmd__help__subcmd__ops,list)
+                cmd="padlock__subcmd__help__subcmd__ops__subcmd__list"
                 ;;
             padlock__subcmd__help__subcmd__ops,show)
                 cmd="padlock__subcmd__help__subcmd__ops__subcmd__show"
@@ -460,6 +472,9 @@ _padlock() {
             padlock__subcmd__ops,help)
                 cmd="padlock__subcmd__ops__subcmd__help"
                 ;;
+            padlock__subcmd__ops,list)
+                cmd="padlock__subcmd__ops__subcmd__list"
+                ;;
             padlock__subcmd__ops,show)
                 cmd="padlock__subcmd__ops__subcmd__show"
                 ;;
@@ -468,6 +483,9 @@ _padlock() {
                 ;;
             padlock__subcmd__ops__subcmd__help,help)
                 cmd="padlock__subcmd__ops__subcmd__help__subcmd__help"
+                ;;
+            padlock__subcmd__ops__subcmd__help,list)
+                cmd="padlock__subcmd__ops__subcmd__help__subcmd__list"
                 ;;
             padlock__subcmd__ops__subcmd__help,show)
                 cmd="padlock__subcmd__ops__subcmd__help__subcmd__show"
@@ -1823,7 +1841,7 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__env)
-            opts="-q -v -h --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help start stop restart help"
+            opts="-q -v -h --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help list start stop restart help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1857,7 +1875,7 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__env__subcmd__help)
-            opts="start stop restart help"
+            opts="list start stop restart help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1871,6 +1889,20 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__env__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__env__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1919,6 +1951,44 @@ _padlock() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__env__subcmd__list)
+            opts="-q -v -h --app --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --otp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credential-store)
+                    COMPREPLY=($(compgen -W "keyring kernel file" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2053,12 +2123,16 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__envs)
-            opts="-q -v -h --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help list help"
+            opts="-q -v -h --app --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2715,8 +2789,22 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__help__subcmd__env)
-            opts="start stop restart"
+            opts="list start stop restart"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__help__subcmd__env__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2939,7 +3027,7 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__help__subcmd__ops)
-            opts="show follow"
+            opts="list show follow"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2953,6 +3041,20 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__help__subcmd__ops__subcmd__follow)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__help__subcmd__ops__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3393,7 +3495,7 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__ops)
-            opts="-q -v -h --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help show follow help"
+            opts="-q -v -h --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help list show follow help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3461,7 +3563,7 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__ops__subcmd__help)
-            opts="show follow help"
+            opts="list show follow help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3502,6 +3604,20 @@ _padlock() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        padlock__subcmd__ops__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         padlock__subcmd__ops__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3509,6 +3625,56 @@ _padlock() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__ops__subcmd__list)
+            opts="-q -v -h --app --env --state --limit --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -W "queued running succeeded failed" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --otp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credential-store)
+                    COMPREPLY=($(compgen -W "keyring kernel file" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4017,7 +4183,7 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__status)
-            opts="-q -v -h --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help"
+            opts="-q -v -h --offline --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -90,6 +90,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --otp 'The second-factor code to use if one is needed'
             cand --otp-command 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")'
             cand --credential-store 'Where the session and grant are kept [default: OS keyring, then kernel keyring]'
+            cand --offline 'Show what is cached here without asking the server'
             cand --no-input 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
             cand -q 'Print only what scripts need'
             cand --quiet 'Print only what scripts need'
@@ -137,6 +138,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
         &'padlock;apps;help;help'= {
         }
         &'padlock;envs'= {
+            cand --app 'The app (see padlock apps list)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -153,7 +155,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'padlock;envs;list'= {
-            cand --app 'app'
+            cand --app 'The app (see padlock apps list)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -193,7 +195,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'padlock;packages;list'= {
-            cand --app 'app'
+            cand --app 'The app (see padlock apps list)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -208,7 +210,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;packages;upload'= {
-            cand --app 'app'
+            cand --app 'The app (see padlock apps list)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -234,7 +236,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
         &'padlock;packages;help;help'= {
         }
         &'padlock;transport'= {
-            cand --app 'app'
+            cand --app 'The app (see padlock apps list)'
             cand --package 'The package to transport (see padlock packages list)'
             cand --from 'Promote the package that runs in this environment'
             cand --to 'The environment to transport to'
@@ -265,14 +267,30 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --verbose 'Say more (repeat for more)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand list 'Environments of the app (the same as padlock envs --app APP)'
             cand start 'Start an environment'
             cand stop 'Stop an environment'
             cand restart 'Restart an environment'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
+        &'padlock;env;list'= {
+            cand --app 'The app (see padlock apps list)'
+            cand --server 'The padlock server, e.g. https://padlock.example.com'
+            cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
+            cand --otp 'The second-factor code to use if one is needed'
+            cand --otp-command 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")'
+            cand --credential-store 'Where the session and grant are kept [default: OS keyring, then kernel keyring]'
+            cand --no-input 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
+            cand -q 'Print only what scripts need'
+            cand --quiet 'Print only what scripts need'
+            cand -v 'Say more (repeat for more)'
+            cand --verbose 'Say more (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'padlock;env;start'= {
-            cand --app 'app'
-            cand --env 'env'
+            cand --app 'The app (see padlock apps list)'
+            cand --env 'The environment (see padlock envs --app APP)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -290,8 +308,8 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;env;stop'= {
-            cand --app 'app'
-            cand --env 'env'
+            cand --app 'The app (see padlock apps list)'
+            cand --env 'The environment (see padlock envs --app APP)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -309,8 +327,8 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;env;restart'= {
-            cand --app 'app'
-            cand --env 'env'
+            cand --app 'The app (see padlock apps list)'
+            cand --env 'The environment (see padlock envs --app APP)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -328,10 +346,13 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;env;help'= {
+            cand list 'Environments of the app (the same as padlock envs --app APP)'
             cand start 'Start an environment'
             cand stop 'Stop an environment'
             cand restart 'Restart an environment'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'padlock;env;help;list'= {
         }
         &'padlock;env;help;start'= {
         }
@@ -361,8 +382,8 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'padlock;backups;list'= {
-            cand --app 'app'
-            cand --env 'env'
+            cand --app 'The app (see padlock apps list)'
+            cand --env 'The environment (see padlock envs --app APP)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -377,8 +398,8 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;backups;create'= {
-            cand --app 'app'
-            cand --env 'env'
+            cand --app 'The app (see padlock apps list)'
+            cand --env 'The environment (see padlock envs --app APP)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -393,8 +414,8 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;backups;download'= {
-            cand --app 'app'
-            cand --env 'env'
+            cand --app 'The app (see padlock apps list)'
+            cand --env 'The environment (see padlock envs --app APP)'
             cand -o 'Where to write it [default: APP-ENV-ID.bak]'
             cand --output-file 'Where to write it [default: APP-ENV-ID.bak]'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
@@ -412,8 +433,8 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;backups;restore'= {
-            cand --app 'app'
-            cand --env 'env'
+            cand --app 'The app (see padlock apps list)'
+            cand --env 'The environment (see padlock envs --app APP)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -465,9 +486,9 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'padlock;permissions;list'= {
-            cand --app 'app'
-            cand --env 'env'
-            cand --user 'user'
+            cand --app 'The app (see padlock apps list)'
+            cand --env 'The environment (see padlock envs --app APP)'
+            cand --user 'The member''s username'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -482,9 +503,9 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;permissions;grant'= {
-            cand --app 'app'
+            cand --app 'The app (see padlock apps list)'
             cand --env 'One environment [default: every environment of the app]'
-            cand --user 'user'
+            cand --user 'The member''s username'
             cand --allow 'Comma-separated: view, transport, manage, backups'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
@@ -500,9 +521,9 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;permissions;revoke'= {
-            cand --app 'app'
+            cand --app 'The app (see padlock apps list)'
             cand --env 'One environment [default: every environment of the app]'
-            cand --user 'user'
+            cand --user 'The member''s username'
             cand --allow 'Comma-separated: view, transport, manage, backups'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
@@ -550,7 +571,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'padlock;team;list'= {
-            cand --app 'app'
+            cand --app 'The app (see padlock apps list)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -565,8 +586,8 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;team;add'= {
-            cand --app 'app'
-            cand --user 'user'
+            cand --app 'The app (see padlock apps list)'
+            cand --user 'The member''s username'
             cand --role 'role'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
@@ -582,8 +603,8 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;team;remove'= {
-            cand --app 'app'
-            cand --user 'user'
+            cand --app 'The app (see padlock apps list)'
+            cand --user 'The member''s username'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -628,7 +649,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'padlock;node;show'= {
-            cand --app 'app'
+            cand --app 'The app (see padlock apps list)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -764,7 +785,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'padlock;grant;issue'= {
-            cand --app 'app'
+            cand --app 'The app (see padlock apps list)'
             cand --env 'Environment (repeatable)'
             cand --allow 'Comma-separated: transport, manage, backups'
             cand --ttl 'Lifetime, e.g. 8h or 7d [default: 8h; capped by the server]'
@@ -825,8 +846,8 @@ set edit:completion:arg-completer[padlock] = {|@words|
         &'padlock;grant;help;help'= {
         }
         &'padlock;can-i'= {
-            cand --app 'app'
-            cand --env 'env'
+            cand --app 'The app (see padlock apps list)'
+            cand --env 'The environment (see padlock envs --app APP)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -853,9 +874,28 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --verbose 'Say more (repeat for more)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand list 'Recent operations you may view, newest first'
             cand show 'An operation''s state and log'
             cand follow 'Follow an operation until it ends, printing its log'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'padlock;ops;list'= {
+            cand --app 'Only this app''s operations (see padlock apps list)'
+            cand --env 'Only this environment''s operations'
+            cand --state 'Only operations in this state'
+            cand --limit 'At most this many (the newest, up to 100)'
+            cand --server 'The padlock server, e.g. https://padlock.example.com'
+            cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
+            cand --otp 'The second-factor code to use if one is needed'
+            cand --otp-command 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")'
+            cand --credential-store 'Where the session and grant are kept [default: OS keyring, then kernel keyring]'
+            cand --no-input 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
+            cand -q 'Print only what scripts need'
+            cand --quiet 'Print only what scripts need'
+            cand -v 'Say more (repeat for more)'
+            cand --verbose 'Say more (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;ops;show'= {
             cand --server 'The padlock server, e.g. https://padlock.example.com'
@@ -886,9 +926,12 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'padlock;ops;help'= {
+            cand list 'Recent operations you may view, newest first'
             cand show 'An operation''s state and log'
             cand follow 'Follow an operation until it ends, printing its log'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'padlock;ops;help;list'= {
         }
         &'padlock;ops;help;show'= {
         }
@@ -897,7 +940,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
         &'padlock;ops;help;help'= {
         }
         &'padlock;audit'= {
-            cand --app 'app'
+            cand --app 'The app (see padlock apps list)'
             cand --since 'How far back: 24h, 7d, 30m'
             cand --limit 'At most this many (the newest)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
@@ -1164,9 +1207,12 @@ set edit:completion:arg-completer[padlock] = {|@words|
         &'padlock;help;transport'= {
         }
         &'padlock;help;env'= {
+            cand list 'Environments of the app (the same as padlock envs --app APP)'
             cand start 'Start an environment'
             cand stop 'Stop an environment'
             cand restart 'Restart an environment'
+        }
+        &'padlock;help;env;list'= {
         }
         &'padlock;help;env;start'= {
         }
@@ -1243,8 +1289,11 @@ set edit:completion:arg-completer[padlock] = {|@words|
         &'padlock;help;can-i'= {
         }
         &'padlock;help;ops'= {
+            cand list 'Recent operations you may view, newest first'
             cand show 'An operation''s state and log'
             cand follow 'Follow an operation until it ends, printing its log'
+        }
+        &'padlock;help;ops;list'= {
         }
         &'padlock;help;ops;show'= {
         }

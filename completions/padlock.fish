@@ -96,6 +96,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand status" -l otp-command -
 complete -c padlock -n "__fish_padlock_using_subcommand status" -l credential-store -d 'Where the session and grant are kept [default: OS keyring, then kernel keyring]' -r -f -a "keyring\t'The OS keyring (Keychain, Credential Manager, Secret Service)'
 kernel\t'The Linux kernel keyring'
 file\t'A plaintext file (mode 0600) in the config directory'"
+complete -c padlock -n "__fish_padlock_using_subcommand status" -l offline -d 'Show what is cached here without asking the server'
 complete -c padlock -n "__fish_padlock_using_subcommand status" -l no-input -d 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
 complete -c padlock -n "__fish_padlock_using_subcommand status" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand status" -s v -l verbose -d 'Say more (repeat for more)'
@@ -130,6 +131,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand apps; and __fish_seen_su
 complete -c padlock -n "__fish_padlock_using_subcommand apps; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c padlock -n "__fish_padlock_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "list" -d 'Apps you belong to (support: all apps)'
 complete -c padlock -n "__fish_padlock_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c padlock -n "__fish_padlock_using_subcommand envs; and not __fish_seen_subcommand_from list help" -l app -d 'The app (see padlock apps list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand envs; and not __fish_seen_subcommand_from list help" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand envs; and not __fish_seen_subcommand_from list help" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -145,7 +147,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand envs; and not __fish_see
 complete -c padlock -n "__fish_padlock_using_subcommand envs; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c padlock -n "__fish_padlock_using_subcommand envs; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Environments of an app; 🔒 marks padlocked ones'
 complete -c padlock -n "__fish_padlock_using_subcommand envs; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand envs; and __fish_seen_subcommand_from list" -l app -r
+complete -c padlock -n "__fish_padlock_using_subcommand envs; and __fish_seen_subcommand_from list" -l app -d 'The app (see padlock apps list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand envs; and __fish_seen_subcommand_from list" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand envs; and __fish_seen_subcommand_from list" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -177,7 +179,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand packages; and not __fish
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and not __fish_seen_subcommand_from list upload help" -f -a "list" -d 'Packages of an app and where they run'
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and not __fish_seen_subcommand_from list upload help" -f -a "upload" -d 'Upload a deployment package (an MDA file or any artifact)'
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and not __fish_seen_subcommand_from list upload help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from list" -l app -r
+complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from list" -l app -d 'The app (see padlock apps list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from list" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from list" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -191,7 +193,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_see
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from upload" -l app -r
+complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from upload" -l app -d 'The app (see padlock apps list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from upload" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from upload" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -208,7 +210,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_see
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from help" -f -a "list" -d 'Packages of an app and where they run'
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from help" -f -a "upload" -d 'Upload a deployment package (an MDA file or any artifact)'
 complete -c padlock -n "__fish_padlock_using_subcommand packages; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand transport" -l app -r
+complete -c padlock -n "__fish_padlock_using_subcommand transport" -l app -d 'The app (see padlock apps list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand transport" -l package -d 'The package to transport (see padlock packages list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand transport" -l from -d 'Promote the package that runs in this environment' -r
 complete -c padlock -n "__fish_padlock_using_subcommand transport" -l to -d 'The environment to transport to' -r
@@ -226,25 +228,40 @@ complete -c padlock -n "__fish_padlock_using_subcommand transport" -l no-input -
 complete -c padlock -n "__fish_padlock_using_subcommand transport" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand transport" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand transport" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
 jsonl\t''"
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -l otp -d 'The second-factor code to use if one is needed' -r
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -l otp-command -d 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")' -r
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -l credential-store -d 'Where the session and grant are kept [default: OS keyring, then kernel keyring]' -r -f -a "keyring\t'The OS keyring (Keychain, Credential Manager, Secret Service)'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -l otp -d 'The second-factor code to use if one is needed' -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -l otp-command -d 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")' -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -l credential-store -d 'Where the session and grant are kept [default: OS keyring, then kernel keyring]' -r -f -a "keyring\t'The OS keyring (Keychain, Credential Manager, Secret Service)'
 kernel\t'The Linux kernel keyring'
 file\t'A plaintext file (mode 0600) in the config directory'"
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -l no-input -d 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -s q -l quiet -d 'Print only what scripts need'
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -s v -l verbose -d 'Say more (repeat for more)'
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -f -a "start" -d 'Start an environment'
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -f -a "stop" -d 'Stop an environment'
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -f -a "restart" -d 'Restart an environment'
-complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from start stop restart help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from start" -l app -r
-complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from start" -l env -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -l no-input -d 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -s q -l quiet -d 'Print only what scripts need'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -s v -l verbose -d 'Say more (repeat for more)'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -f -a "list" -d 'Environments of the app (the same as padlock envs --app APP)'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -f -a "start" -d 'Start an environment'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -f -a "stop" -d 'Stop an environment'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -f -a "restart" -d 'Restart an environment'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and not __fish_seen_subcommand_from list start stop restart help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from list" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from list" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from list" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
+json\t''
+jsonl\t''"
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from list" -l otp -d 'The second-factor code to use if one is needed' -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from list" -l otp-command -d 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")' -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from list" -l credential-store -d 'Where the session and grant are kept [default: OS keyring, then kernel keyring]' -r -f -a "keyring\t'The OS keyring (Keychain, Credential Manager, Secret Service)'
+kernel\t'The Linux kernel keyring'
+file\t'A plaintext file (mode 0600) in the config directory'"
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what scripts need'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more (repeat for more)'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from start" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from start" -l env -d 'The environment (see padlock envs --app APP)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from start" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from start" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -260,8 +277,8 @@ complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_sub
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from start" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from stop" -l app -r
-complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from stop" -l env -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from stop" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from stop" -l env -d 'The environment (see padlock envs --app APP)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from stop" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from stop" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -277,8 +294,8 @@ complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_sub
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from restart" -l app -r
-complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from restart" -l env -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from restart" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from restart" -l env -d 'The environment (see padlock envs --app APP)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from restart" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from restart" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -294,6 +311,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_sub
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from restart" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from restart" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "list" -d 'Environments of the app (the same as padlock envs --app APP)'
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start an environment'
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop an environment'
 complete -c padlock -n "__fish_padlock_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Restart an environment'
@@ -316,8 +334,8 @@ complete -c padlock -n "__fish_padlock_using_subcommand backups; and not __fish_
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and not __fish_seen_subcommand_from list create download restore help" -f -a "download" -d 'Download a backup (the latest without an id)'
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and not __fish_seen_subcommand_from list create download restore help" -f -a "restore" -d 'Restore a backup over the environment\'s data (the latest without an id)'
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and not __fish_seen_subcommand_from list create download restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from list" -l app -r
-complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from list" -l env -r
+complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from list" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from list" -l env -d 'The environment (see padlock envs --app APP)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from list" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from list" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -331,8 +349,8 @@ complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from create" -l app -r
-complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from create" -l env -r
+complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from create" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from create" -l env -d 'The environment (see padlock envs --app APP)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from create" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from create" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -346,8 +364,8 @@ complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from download" -l app -r
-complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from download" -l env -r
+complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from download" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from download" -l env -d 'The environment (see padlock envs --app APP)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from download" -s o -l output-file -d 'Where to write it [default: APP-ENV-ID.bak]' -r -F
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from download" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from download" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
@@ -363,8 +381,8 @@ complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from download" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from restore" -l app -r
-complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from restore" -l env -r
+complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from restore" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from restore" -l env -d 'The environment (see padlock envs --app APP)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from restore" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand backups; and __fish_seen_subcommand_from restore" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -401,9 +419,9 @@ complete -c padlock -n "__fish_padlock_using_subcommand permissions; and not __f
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and not __fish_seen_subcommand_from list grant revoke help" -f -a "grant" -d 'Give a member permissions (padlocked on padlocked environments)'
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and not __fish_seen_subcommand_from list grant revoke help" -f -a "revoke" -d 'Take permissions away (padlocked on padlocked environments)'
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and not __fish_seen_subcommand_from list grant revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from list" -l app -r
-complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from list" -l env -r
-complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from list" -l user -r
+complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from list" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from list" -l env -d 'The environment (see padlock envs --app APP)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from list" -l user -d 'The member\'s username' -r
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from list" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from list" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -417,9 +435,9 @@ complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from grant" -l app -r
+complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from grant" -l app -d 'The app (see padlock apps list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from grant" -l env -d 'One environment [default: every environment of the app]' -r
-complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from grant" -l user -r
+complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from grant" -l user -d 'The member\'s username' -r
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from grant" -l allow -d 'Comma-separated: view, transport, manage, backups' -r
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from grant" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from grant" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
@@ -434,9 +452,9 @@ complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from revoke" -l app -r
+complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from revoke" -l app -d 'The app (see padlock apps list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from revoke" -l env -d 'One environment [default: every environment of the app]' -r
-complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from revoke" -l user -r
+complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from revoke" -l user -d 'The member\'s username' -r
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from revoke" -l allow -d 'Comma-separated: view, transport, manage, backups' -r
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from revoke" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand permissions; and __fish_seen_subcommand_from revoke" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
@@ -472,7 +490,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand team; and not __fish_see
 complete -c padlock -n "__fish_padlock_using_subcommand team; and not __fish_seen_subcommand_from list add remove help" -f -a "add" -d 'Put a user on the team, or change their role (padlocked for deploy on apps with a padlocked environment)'
 complete -c padlock -n "__fish_padlock_using_subcommand team; and not __fish_seen_subcommand_from list add remove help" -f -a "remove" -d 'Take a user off the team, with their node permissions and CI grants for the app (padlocked on apps with a padlocked environment)'
 complete -c padlock -n "__fish_padlock_using_subcommand team; and not __fish_seen_subcommand_from list add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from list" -l app -r
+complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from list" -l app -d 'The app (see padlock apps list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from list" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from list" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -486,8 +504,8 @@ complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_su
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from add" -l app -r
-complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from add" -l user -r
+complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from add" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from add" -l user -d 'The member\'s username' -r
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from add" -l role -r -f -a "develop\t'Reads the app\'s environments and packages, uploads packages'
 deploy\t'May be granted node permissions (padlock permissions grant)'"
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from add" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
@@ -503,8 +521,8 @@ complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_su
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from remove" -l app -r
-complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from remove" -l user -r
+complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from remove" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from remove" -l user -d 'The member\'s username' -r
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from remove" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand team; and __fish_seen_subcommand_from remove" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -537,7 +555,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand node; and not __fish_see
 complete -c padlock -n "__fish_padlock_using_subcommand node; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c padlock -n "__fish_padlock_using_subcommand node; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'What runs where, with package identities'
 complete -c padlock -n "__fish_padlock_using_subcommand node; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand node; and __fish_seen_subcommand_from show" -l app -r
+complete -c padlock -n "__fish_padlock_using_subcommand node; and __fish_seen_subcommand_from show" -l app -d 'The app (see padlock apps list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand node; and __fish_seen_subcommand_from show" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand node; and __fish_seen_subcommand_from show" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -649,7 +667,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand grant; and not __fish_se
 complete -c padlock -n "__fish_padlock_using_subcommand grant; and not __fish_seen_subcommand_from issue list revoke help" -f -a "list" -d 'Your CI grants (support: everyone\'s); never the tokens'
 complete -c padlock -n "__fish_padlock_using_subcommand grant; and not __fish_seen_subcommand_from issue list revoke help" -f -a "revoke" -d 'Revoke a CI grant; its next use is refused'
 complete -c padlock -n "__fish_padlock_using_subcommand grant; and not __fish_seen_subcommand_from issue list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand grant; and __fish_seen_subcommand_from issue" -l app -r
+complete -c padlock -n "__fish_padlock_using_subcommand grant; and __fish_seen_subcommand_from issue" -l app -d 'The app (see padlock apps list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand grant; and __fish_seen_subcommand_from issue" -l env -d 'Environment (repeatable)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand grant; and __fish_seen_subcommand_from issue" -l allow -d 'Comma-separated: transport, manage, backups' -r
 complete -c padlock -n "__fish_padlock_using_subcommand grant; and __fish_seen_subcommand_from issue" -l ttl -d 'Lifetime, e.g. 8h or 7d [default: 8h; capped by the server]' -r
@@ -697,8 +715,8 @@ complete -c padlock -n "__fish_padlock_using_subcommand grant; and __fish_seen_s
 complete -c padlock -n "__fish_padlock_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "list" -d 'Your CI grants (support: everyone\'s); never the tokens'
 complete -c padlock -n "__fish_padlock_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a CI grant; its next use is refused'
 complete -c padlock -n "__fish_padlock_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand can-i" -l app -r
-complete -c padlock -n "__fish_padlock_using_subcommand can-i" -l env -r
+complete -c padlock -n "__fish_padlock_using_subcommand can-i" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand can-i" -l env -d 'The environment (see padlock envs --app APP)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand can-i" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand can-i" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -712,22 +730,43 @@ complete -c padlock -n "__fish_padlock_using_subcommand can-i" -l no-input -d 'N
 complete -c padlock -n "__fish_padlock_using_subcommand can-i" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand can-i" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand can-i" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
 jsonl\t''"
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -l otp -d 'The second-factor code to use if one is needed' -r
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -l otp-command -d 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")' -r
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -l credential-store -d 'Where the session and grant are kept [default: OS keyring, then kernel keyring]' -r -f -a "keyring\t'The OS keyring (Keychain, Credential Manager, Secret Service)'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -l otp -d 'The second-factor code to use if one is needed' -r
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -l otp-command -d 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")' -r
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -l credential-store -d 'Where the session and grant are kept [default: OS keyring, then kernel keyring]' -r -f -a "keyring\t'The OS keyring (Keychain, Credential Manager, Secret Service)'
 kernel\t'The Linux kernel keyring'
 file\t'A plaintext file (mode 0600) in the config directory'"
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -l no-input -d 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -s q -l quiet -d 'Print only what scripts need'
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -s v -l verbose -d 'Say more (repeat for more)'
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -f -a "show" -d 'An operation\'s state and log'
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -f -a "follow" -d 'Follow an operation until it ends, printing its log'
-complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from show follow help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -l no-input -d 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -s q -l quiet -d 'Print only what scripts need'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -s v -l verbose -d 'Say more (repeat for more)'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -f -a "list" -d 'Recent operations you may view, newest first'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -f -a "show" -d 'An operation\'s state and log'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -f -a "follow" -d 'Follow an operation until it ends, printing its log'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and not __fish_seen_subcommand_from list show follow help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -l app -d 'Only this app\'s operations (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -l env -d 'Only this environment\'s operations' -r
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -l state -d 'Only operations in this state' -r -f -a "queued\t''
+running\t''
+succeeded\t''
+failed\t''"
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -l limit -d 'At most this many (the newest, up to 100)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
+json\t''
+jsonl\t''"
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -l otp -d 'The second-factor code to use if one is needed' -r
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -l otp-command -d 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")' -r
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -l credential-store -d 'Where the session and grant are kept [default: OS keyring, then kernel keyring]' -r -f -a "keyring\t'The OS keyring (Keychain, Credential Manager, Secret Service)'
+kernel\t'The Linux kernel keyring'
+file\t'A plaintext file (mode 0600) in the config directory'"
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what scripts need'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more (repeat for more)'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from show" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from show" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
@@ -754,10 +793,11 @@ complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_sub
 complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from follow" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from follow" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from follow" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "list" -d 'Recent operations you may view, newest first'
 complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "show" -d 'An operation\'s state and log'
 complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "follow" -d 'Follow an operation until it ends, printing its log'
 complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand audit" -l app -r
+complete -c padlock -n "__fish_padlock_using_subcommand audit" -l app -d 'The app (see padlock apps list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand audit" -l since -d 'How far back: 24h, 7d, 30m' -r
 complete -c padlock -n "__fish_padlock_using_subcommand audit" -l limit -d 'At most this many (the newest)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand audit" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
@@ -908,6 +948,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_su
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from envs" -f -a "list" -d 'Environments of an app; 🔒 marks padlocked ones'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from packages" -f -a "list" -d 'Packages of an app and where they run'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from packages" -f -a "upload" -d 'Upload a deployment package (an MDA file or any artifact)'
+complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "list" -d 'Environments of the app (the same as padlock envs --app APP)'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "start" -d 'Start an environment'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "stop" -d 'Stop an environment'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "restart" -d 'Restart an environment'
@@ -929,6 +970,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_su
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from grant" -f -a "issue" -d 'Issue a CI grant (padlocked); the token is printed once'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from grant" -f -a "list" -d 'Your CI grants (support: everyone\'s); never the tokens'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from grant" -f -a "revoke" -d 'Revoke a CI grant; its next use is refused'
+complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from ops" -f -a "list" -d 'Recent operations you may view, newest first'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from ops" -f -a "show" -d 'An operation\'s state and log'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from ops" -f -a "follow" -d 'Follow an operation until it ends, printing its log'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "users" -d 'Accounts'
