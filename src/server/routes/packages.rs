@@ -97,7 +97,7 @@ fn valid_filename(name: &str) -> bool {
 
 /// Uploading needs the `develop` role or the transport permission somewhere on the app, and
 /// a CI grant must cover transports on it.
-async fn may_upload(state: &AppState, caller: &Caller, app: &AppRecord) -> ApiResult<()> {
+fn may_upload(caller: &Caller, app: &AppRecord, rights: &Rights) -> ApiResult<()> {
     if let Via::CiGrant(grant) = &caller.via
         && !(grant.app_id == Some(app.id) && grant.operations.iter().any(|op| op == "transport"))
     {
@@ -110,8 +110,7 @@ async fn may_upload(state: &AppState, caller: &Caller, app: &AppRecord) -> ApiRe
             ),
         ));
     }
-    let allowed = Rights::of(state, caller, app).await?.may_upload();
-    if !allowed {
+    if !rights.may_upload() {
         return Err(ApiError::forbidden(format!(
             "uploading packages to {} needs the develop role on its team or the transport permission",
             app.name
@@ -135,12 +134,12 @@ async fn upload(
     QueryParams(query): QueryParams<UploadQuery>,
     body: Body,
 ) -> ApiResult<(StatusCode, Json<api::Package>)> {
-    let (app, _) = visible_app(&state, &caller, &app_name).await?;
+    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
     let target = Target {
         app: Some(&app),
         env: None,
     };
-    if let Err(denied) = may_upload(&state, &caller, &app).await {
+    if let Err(denied) = may_upload(&caller, &app, &rights) {
         gate::audit(
             &state,
             &caller,
