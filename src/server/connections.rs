@@ -22,6 +22,9 @@ use tokio::net::TcpStream;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tower_http::timeout::TimeoutBody;
 
+/// Requests one HTTP/2 connection may have in flight.
+const MAX_STREAMS_PER_CONNECTION: u32 = 16;
+
 /// The limits, from the configuration.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -62,6 +65,12 @@ pub async fn serve(
         .http_builder()
         .http1()
         .header_read_timeout(limits.header_read_timeout);
+    // The connection cap would mean little if each connection could carry hyper's default
+    // of 200 requests at once over HTTP/2; padlock's clients send one at a time.
+    server
+        .http_builder()
+        .http2()
+        .max_concurrent_streams(MAX_STREAMS_PER_CONNECTION);
     match tls {
         Some(tls) => {
             let acceptor = RustlsAcceptor::new(tls)

@@ -4,19 +4,27 @@
 //! - a few dedicated threads do the hashing (not tokio's blocking pool, which grows to
 //!   512 threads and 512 × 19 MiB under a flood), at a lower CPU priority so that requests
 //!   which need no hash stay fast while they are busy;
-//! - a short queue waits for them, and a login that finds it full is refused at once with
-//!   `503 server_busy` and `Retry-After` rather than held in memory.
+//! - a short queue waits for them, and a login that finds it full is refused with
+//!   `503 server_busy` and `Retry-After` rather than held in memory;
+//! - that refusal is answered only once its `Retry-After` has passed, before the request's
+//!   body is read: a flooding connection then gets one answer a second instead of one per
+//!   round trip, so refusing a flood no longer takes the cores from everybody else.
 //!
 //! Returning the 19 MiB blocks to the system after a flood is `release_large_blocks`' job.
 
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
+use std::time::Duration;
+
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
 use crate::api::codes;
 use crate::auth::password;
+use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult};
 
 type Job = Box<dyn FnOnce() + Send>;
@@ -38,7 +46,7 @@ pub struct Place {
 }
 
 /// Seconds a refused login is told to wait: a queue's worth of hashes takes well under one.
-const BUSY_RETRY_AFTER: i64 = 1;
+const BUSY_RETRY_AFTER: Duration = Duration::from_secs(1);
 
 impl PasswordWork {
     /// Starts `threads` hashing threads behind a queue of `queue` waiting jobs.
@@ -101,13 +109,33 @@ impl Place {
     }
 }
 
+/// A login's place, taken before its body is read. Without one, the refusal waits out its
+/// `Retry-After` first: holding no body and no hashing memory, a waiting refusal costs a
+/// timer, and a connection that floods logins is slowed to one answer a second.
+impl<S> FromRequestParts<S> for Place
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(_parts: &mut Parts, state: &S) -> Result<Place, ApiError> {
+        let refused = match AppState::from_ref(state).password_work.reserve() {
+            Ok(place) => return Ok(place),
+            Err(refused) => refused,
+        };
+        tokio::time::sleep(BUSY_RETRY_AFTER).await;
+        Err(refused)
+    }
+}
+
 fn busy() -> ApiError {
     ApiError::new(
         StatusCode::SERVICE_UNAVAILABLE,
         codes::SERVER_BUSY,
         "the server is checking too many passwords at once; try again in a moment",
     )
-    .with_retry_after(BUSY_RETRY_AFTER)
+    .with_retry_after(BUSY_RETRY_AFTER.as_secs() as i64)
 }
 
 fn work(receiver: &Mutex<Receiver<Job>>) {

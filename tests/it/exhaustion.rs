@@ -131,6 +131,14 @@ fn a_login_flood_keeps_memory_flat_and_the_server_answering() {
             .all(|status| [401, 429, 503].contains(status)),
         "a flooding login is refused, never dropped: {statuses:?}"
     );
+    // A refusal is answered once its Retry-After (1 s) has passed: each flooding connection
+    // gets about one a second, where answering at once let it ask thousands of times.
+    let refused = statuses.get(&503).copied().unwrap_or(0);
+    let flood_seconds = started.elapsed().as_secs() as usize + 1;
+    assert!(
+        refused <= 16 * flood_seconds,
+        "{refused} refusals in {flood_seconds} s from 16 connections: {statuses:?}"
+    );
     let after = poll_until(
         10,
         "the server's memory to come back after the flood",
@@ -153,16 +161,21 @@ fn a_full_password_queue_answers_503_with_retry_after() {
     );
     let flood = Flood::start(&server, 8);
     let client = http();
-    let busy = (0..200)
+    let (busy, answered_after) = (0..200)
         .find_map(|_| {
+            let sent = Instant::now();
             let response = client
                 .post(format!("{}/v1/sessions", server.url))
                 .json(&json!({"username": "nobody", "password": "whatever"}))
                 .send()
                 .unwrap();
-            (response.status() == 503).then_some(response)
+            (response.status() == 503).then(|| (response, sent.elapsed()))
         })
         .expect("one hashing thread and a queue of one refuse some of 9 parallel logins");
+    assert!(
+        answered_after >= Duration::from_millis(950),
+        "a refusal waits out its Retry-After before it is answered: {answered_after:?}"
+    );
     assert_eq!(
         busy.headers()["retry-after"],
         "1",

@@ -15,6 +15,7 @@ use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody};
 use crate::server::extract::{Caller, ClientAddr};
 use crate::server::gate::{self, Target};
+use crate::server::password_work::Place;
 use crate::server::throttle;
 use crate::store::AuditRecord;
 
@@ -43,9 +44,9 @@ pub fn valid_username(name: &str) -> bool {
 async fn login(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
+    place: Place,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> ApiResult<Json<LoginResponse>> {
-    let place = state.password_work.reserve()?;
     let now = state.now();
     let username = valid_username(&request.username).then_some(request.username.as_str());
     let account = match username {
