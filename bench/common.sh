@@ -37,6 +37,8 @@ need() {
 
 # status_kb PID FIELD: a field of /proc/PID/status in kB (VmRSS, VmHWM)
 status_kb() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; }
+# cpu_ticks PID: the process's user + system CPU time so far, in clock ticks (getconf CLK_TCK)
+cpu_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 # wait_quiet: until the 1-minute load average is below LOAD_MAX, or QUIET_WAIT seconds passed.

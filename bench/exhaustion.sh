@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A login flood against the server, and a legitimate user beside it:
 #   flood      wrk -t2 -cN on POST /v1/sessions with admin and a wrong password: each answer
-#              is 401 (the password was hashed and checked) or 503 server_busy (the hashing
-#              queue was full), for N = 16 and 32
+#              is 401 (the password was hashed and checked), 503 server_busy (the hashing
+#              queue was full) or 429 rate_limited (the login throttle), for N = 16 and 32
 #   legit      wrk -t1 -c1 on the grant-checked GET /v1/apps/demo/node (session plus
 #              padlock-grant) during the flood, and once on the idle server for comparison
 #   memory     the server's VmRSS before, at its highest during (sampled every 0.2 s), and
@@ -44,8 +44,8 @@ flood() {
     sleep 2; local after2; after2=$(status_kb "$SERVER_PID" VmRSS)
     sleep 8; local after10; after10=$(status_kb "$SERVER_PID" VmRSS)
     echo "$peak $after2 $after10" >"$RESULTS/exhaustion-rss-c$n.txt"
-    # Every answer is a 401 or a 503; no socket errors.
-    grep -Eq '^RESULT.* unexpected_status=(503|0) err_connect=0 err_read=0 err_write=0 err_timeout=0' \
+    # Every answer is a 401, 503 or 429; no socket errors.
+    grep -Eq '^RESULT.* unexpected_status=(503|429|0) err_connect=0 err_read=0 err_write=0 err_timeout=0' \
         "$RESULTS/exhaustion-flood-c$n.txt"
 }
 
@@ -56,7 +56,7 @@ hwm=$(status_kb "$SERVER_PID" VmHWM)
 
 get() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 echo "== login flood: wrk -t2 -cN -d$DURATION, wrong password; $(nproc) cores shared by server and wrk"
-printf '%-10s %9s %9s %9s %9s %11s %9s %9s\n' '' '401/s' '503/s' 'answers' 'RSS peak' 'RSS +2 s' '+10 s' ''
+printf '%-10s %9s %9s %9s %9s %11s %9s %9s\n' '' '401/s' 'refused/s' 'answers' 'RSS peak' 'RSS +2 s' '+10 s' ''
 for n in $CONNS; do
     line=$(grep '^RESULT' "$RESULTS/exhaustion-flood-c$n.txt")
     read -r peak after2 after10 <"$RESULTS/exhaustion-rss-c$n.txt"

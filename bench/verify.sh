@@ -31,8 +31,10 @@ padlock_wrk() {
     if [ "$WARMUP" != 0 ]; then
         env "${env[@]}" wrk -t"$t" -c"$c" -d"$WARMUP" -s "$BENCH/wrk/padlock.lua" "$SERVER_URL" >/dev/null
     fi
+    local cpu_before; cpu_before=$(cpu_ticks "$SERVER_PID")
     env "${env[@]}" wrk -t"$t" -c"$c" -d"$DURATION" --timeout 10s --latency \
         -s "$BENCH/wrk/padlock.lua" "$SERVER_URL" >"$RESULTS/verify-padlock-$1.txt" 2>&1
+    echo "CPU server_ticks=$(( $(cpu_ticks "$SERVER_PID") - cpu_before ))" >>"$RESULTS/verify-padlock-$1.txt"
     grep -q '^RESULT.* unexpected=0 .*err_connect=0 err_read=0 err_write=0 err_timeout=0' \
         "$RESULTS/verify-padlock-$1.txt"
 }
@@ -55,16 +57,19 @@ get() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 peer_line() { grep "^RESULT mode=fixed" "$RESULTS/verify-privacyidea.txt" | sed -n "${1}p"; }
 echo "== wrk -t$THREADS -c$CONNS -d$DURATION (after $WARMUP warm-up); -c1: -t1 -c1; $(nproc) cores shared by server and wrk"
 echo "   ('x peer' = req/s / privacyIDEA's wrong-code req/s at the same concurrency; data in $BENCH_TMP)"
-printf '%-30s %9s %8s %8s %8s %9s %7s\n' '' 'req/s' 'p50 ms' 'p90 ms' 'p99 ms' requests 'x peer'
+echo "   ('CPU µs' = the server's user+system CPU time during the run / requests answered)"
+printf '%-30s %9s %8s %8s %8s %9s %7s %7s\n' '' 'req/s' 'p50 ms' 'p90 ms' 'p99 ms' requests 'x peer' 'CPU µs'
 for mode in wrong wrong-c1 node node-c1; do
     line=$(grep '^RESULT' "$RESULTS/verify-padlock-$mode.txt")
+    ticks=$(sed -n 's/^CPU server_ticks=//p' "$RESULTS/verify-padlock-$mode.txt")
+    cpu_us=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$(get requests "$line")" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
     ratio=-
     if [ $peer = 1 ]; then
         pl=$(peer_line $([[ $mode == *-c1 ]] && echo 2 || echo 1))
         ratio=$(awk -v a="$(get rps "$line")" -v b="$(get rps "$pl")" 'BEGIN { printf "%.0f", a / b }')
     fi
-    printf '%-30s %9s %8s %8s %8s %9s %7s\n' "padlock $mode" "$(get rps "$line")" "$(get p50_ms "$line")" \
-        "$(get p90_ms "$line")" "$(get p99_ms "$line")" "$(get requests "$line")" "$ratio"
+    printf '%-30s %9s %8s %8s %8s %9s %7s %7s\n' "padlock $mode" "$(get rps "$line")" "$(get p50_ms "$line")" \
+        "$(get p90_ms "$line")" "$(get p99_ms "$line")" "$(get requests "$line")" "$ratio" "$cpu_us"
 done
 if [ $peer = 1 ]; then
     for i in 1 2; do

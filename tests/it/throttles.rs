@@ -122,8 +122,14 @@ fn password_guessing_is_throttled_without_locking_the_owner_out() {
             WRONG
         );
     }
+    let sent = std::time::Instant::now();
     let refused = login_from(url, "127.0.0.2", "bob", "guess", None);
     assert_eq!(outcome(&refused), REFUSED, "{}", refused.body);
+    assert!(
+        sent.elapsed() >= Duration::from_millis(950),
+        "a refused login is answered a second late: {:?}",
+        sent.elapsed()
+    );
     let retry_after = refused.retry_after.expect("a Retry-After header");
     assert!((3000..=3600).contains(&retry_after), "{retry_after}");
     assert_eq!(refused.body["error"]["retry_after"], retry_after);

@@ -15,7 +15,7 @@ use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody};
 use crate::server::extract::{Caller, ClientAddr};
 use crate::server::gate::{self, Target};
-use crate::server::password_work::Place;
+use crate::server::password_work::{self, Place};
 use crate::server::throttle;
 use crate::store::AuditRecord;
 
@@ -84,9 +84,10 @@ async fn login(
     {
         Ok(slots) => slots,
         Err(retry_after) => {
+            drop(place);
             let event = audit("denied", None, None);
             throttle::audit_sampled(&state, codes::RATE_LIMITED, &address, event).await?;
-            return Err(ApiError::new(
+            let refusal = ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 codes::RATE_LIMITED,
                 format!(
@@ -94,7 +95,8 @@ async fn login(
                     crate::time::human_left(retry_after)
                 ),
             )
-            .with_retry_after(retry_after));
+            .with_retry_after(retry_after);
+            return Err(password_work::answer_later(refusal).await);
         }
     };
 
