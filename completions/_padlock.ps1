@@ -1041,6 +1041,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
         }
         'padlock;audit' {
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app (see padlock apps list)')
+            [CompletionResult]::new('--operation', '--operation', [CompletionResultType]::ParameterName, 'Only the events of this operation (see padlock ops list)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back: 24h, 7d, 30m')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many (the newest)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')

@@ -1425,13 +1425,17 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__audit)
-            opts="-q -v -h --app --since --limit --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help"
+            opts="-q -v -h --app --operation --since --limit --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operation)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -941,6 +941,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
         }
         &'padlock;audit'= {
             cand --app 'The app (see padlock apps list)'
+            cand --operation 'Only the events of this operation (see padlock ops list)'
             cand --since 'How far back: 24h, 7d, 30m'
             cand --limit 'At most this many (the newest)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'

@@ -798,6 +798,7 @@ complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_sub
 complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "follow" -d 'Follow an operation until it ends, printing its log'
 complete -c padlock -n "__fish_padlock_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c padlock -n "__fish_padlock_using_subcommand audit" -l app -d 'The app (see padlock apps list)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand audit" -l operation -d 'Only the events of this operation (see padlock ops list)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand audit" -l since -d 'How far back: 24h, 7d, 30m' -r
 complete -c padlock -n "__fish_padlock_using_subcommand audit" -l limit -d 'At most this many (the newest)' -r
 complete -c padlock -n "__fish_padlock_using_subcommand audit" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r

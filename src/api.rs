@@ -61,6 +61,10 @@ pub struct ErrorDetail {
     /// With `second_factor_required` / `enrollment_required`: the account's method, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_factor: Option<String>,
+    /// With `invalid_code`: how many more wrong codes the account may send before
+    /// second-factor checks are locked (`locked_out`, with `retry_after`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempts_left: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -227,6 +231,9 @@ pub struct SetupResponse {
     /// SMS: the masked number the code went to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// SMS: seconds before another code may be requested (`POST /v1/2fa/sms`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resend_after: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -291,6 +298,10 @@ pub struct AuditEvent {
     pub client: Option<String>,
     /// The CI grant's label, when the request used one.
     pub label: Option<String>,
+    /// The operation this attempt started (`padlock ops show ID`), if it started one.
+    /// Servers from before this field leave it out.
+    #[serde(default)]
+    pub operation_id: Option<i64>,
 }
 
 /// An operation on an environment (transport, start, stop, restart, backup create/restore).

@@ -62,10 +62,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     args.into_lib(cli.global.output != cli::OutputFormat::Text),
                 ))
         }
-        _ => tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()?
-            .block_on(cli::run(cli)),
+        _ => {
+            // Before the runtime starts any thread (see the function).
+            time::init_local_offset();
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?
+                .block_on(cli::run(cli))
+        }
     }
 }
 
@@ -146,7 +150,9 @@ fn classify(err: &anyhow::Error) -> (String, u8) {
             return match client {
                 ClientError::Unreachable { .. } => ("unreachable".into(), 6),
                 ClientError::Untrusted { .. } => ("untrusted_server".into(), 6),
-                ClientError::BadAnswer { .. } => ("bad_answer".into(), 1),
+                ClientError::BadAnswer { .. } | ClientError::NotPadlock { .. } => {
+                    ("bad_answer".into(), 1)
+                }
                 ClientError::DatabaseUnavailable { .. } => (codes::DATABASE_UNAVAILABLE.into(), 1),
                 ClientError::CaCert { .. } => ("usage".into(), 2),
                 ClientError::Api(detail) => (detail.code.clone(), exit_code_for(&detail.code)),

@@ -25,23 +25,40 @@ pub fn secret_base32(secret: &[u8]) -> String {
 }
 
 fn totp(secret: &[u8], account: &str) -> Totp {
+    totp_of(secret, ISSUER, account)
+}
+
+fn totp_of(secret: &[u8], issuer: &str, account: &str) -> Totp {
     Builder::new()
         .with_algorithm(Algorithm::SHA1)
         .with_digits(DIGITS)
         .with_skew(SKEW_STEPS)
         .with_step_duration(STEP_SECONDS)
         .with_secret(secret.to_vec())
-        .with_issuer(Some(ISSUER))
+        .with_issuer(Some(issuer))
         .with_account_name(account.replace(':', "_"))
         .build()
         .expect("a 160-bit secret with SHA-1 and six digits is a valid TOTP")
 }
 
 /// The `otpauth://totp/...` URI that authenticator apps read from the QR code.
-pub fn otpauth_uri(secret: &[u8], account: &str) -> String {
-    totp(secret, account)
+/// The issuer names the server's host, "padlock (padlock.example.com)", so that the entries
+/// of two padlock servers in one authenticator app can be told apart.
+pub fn otpauth_uri(secret: &[u8], host: &str, account: &str) -> String {
+    // The issuer leads the label `issuer:account`, so it must hold no colon (a port).
+    let host: String = host
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+        .take(253)
+        .collect();
+    let issuer = if host.is_empty() {
+        ISSUER.to_owned()
+    } else {
+        format!("{ISSUER} ({host})")
+    };
+    totp_of(secret, &issuer, account)
         .to_url()
-        .expect("account name is set and has no colon")
+        .expect("issuer and account name are set and have no colon")
 }
 
 /// The time step (`unix time / 30`) whose code `code` is, within one step of `now`, if any.
@@ -132,12 +149,29 @@ mod tests {
     #[test]
     fn uri_names_issuer_account_and_secret() {
         let secret = generate_secret();
-        let uri = otpauth_uri(&secret, "alice");
-        assert!(uri.starts_with("otpauth://totp/padlock:alice?"), "{uri}");
+        let uri = otpauth_uri(&secret, "padlock.example.com", "alice");
+        assert!(
+            uri.starts_with("otpauth://totp/padlock%20%28padlock.example.com%29:alice?"),
+            "{uri}"
+        );
         assert!(
             uri.contains(&format!("secret={}", secret_base32(&secret))),
             "{uri}"
         );
-        assert!(uri.contains("issuer=padlock"), "{uri}");
+        assert!(
+            uri.contains("issuer=padlock%20%28padlock.example.com%29"),
+            "{uri}"
+        );
+        // No host (no Host header): the plain issuer; a colon never reaches the label.
+        let plain = otpauth_uri(&secret, "", "alice");
+        assert!(
+            plain.starts_with("otpauth://totp/padlock:alice?"),
+            "{plain}"
+        );
+        let odd = otpauth_uri(&secret, "[::1]", "alice");
+        assert!(
+            odd.starts_with("otpauth://totp/padlock%20%281%29:alice?"),
+            "{odd}"
+        );
     }
 }

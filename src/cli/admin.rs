@@ -115,8 +115,11 @@ impl AdminCmd {
                                 vec![
                                     u.username.clone(),
                                     if u.support { "yes" } else { "" }.into(),
-                                    u.second_factor.clone().unwrap_or_else(|| "-".into()),
-                                    u.created_at.clone(),
+                                    u.second_factor
+                                        .as_deref()
+                                        .map_or("-", super::method_words)
+                                        .to_owned(),
+                                    crate::time::local_text(&u.created_at),
                                 ]
                             })
                             .collect(),

@@ -12,6 +12,9 @@ pub struct AuditArgs {
     /// The app (see padlock apps list)
     #[arg(long)]
     pub app: Option<String>,
+    /// Only the events of this operation (see padlock ops list)
+    #[arg(long, value_name = "ID", value_parser = super::id_parser("an operation"))]
+    pub operation: Option<i64>,
     /// How far back: 24h, 7d, 30m
     #[arg(long, default_value = "24h")]
     pub since: String,
@@ -30,13 +33,25 @@ pub async fn audit(ctx: &Ctx, args: AuditArgs) -> anyhow::Result<()> {
     if let Some(app) = &args.app {
         query.push(("app", app.clone()));
     }
+    if let Some(operation) = args.operation {
+        query.push(("operation", operation.to_string()));
+    }
     let mut conn = ctx.connect()?;
     let events: Vec<AuditEvent> = conn
         .call(ctx, |c| c.request(Method::GET, "/audit").query(&query))
         .await?;
     ctx.print(&events, |events| {
         table(
-            &["ID", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "VIA"],
+            &[
+                "ID",
+                "AT",
+                "ACTOR",
+                "ACTION",
+                "TARGET",
+                "OUTCOME",
+                "VIA",
+                "OPERATION",
+            ],
             events
                 .iter()
                 .map(|e| {
@@ -51,12 +66,13 @@ pub async fn audit(ctx: &Ctx, args: AuditArgs) -> anyhow::Result<()> {
                     };
                     vec![
                         e.id.to_string(),
-                        e.at.clone(),
+                        crate::time::local_text(&e.at),
                         e.actor.clone(),
                         e.action.clone(),
                         target,
                         outcome,
                         e.via.clone().unwrap_or_default(),
+                        e.operation_id.map(|id| id.to_string()).unwrap_or_default(),
                     ]
                 })
                 .collect(),

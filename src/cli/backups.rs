@@ -39,6 +39,7 @@ pub struct DownloadArgs {
     #[command(flatten)]
     pub target: Target,
     /// The backup (see padlock backups list) [default: the latest]
+    #[arg(value_parser = super::id_parser("a backup"))]
     pub id: Option<i64>,
     /// Where to write it [default: APP-ENV-ID.bak]
     #[arg(short, long, value_name = "FILE")]
@@ -53,6 +54,7 @@ pub struct RestoreArgs {
     #[command(flatten)]
     pub target: Target,
     /// The backup to restore (see padlock backups list) [default: the latest]
+    #[arg(value_parser = super::id_parser("a backup"))]
     pub id: Option<i64>,
     /// Do not ask before restoring over a padlocked environment (nothing asks without a
     /// terminal)
@@ -76,8 +78,10 @@ impl BackupsCmd {
                             .map(|b| {
                                 vec![
                                     b.id.to_string(),
-                                    b.created_at.clone(),
-                                    b.size.map(|s| s.to_string()).unwrap_or_else(|| "-".into()),
+                                    crate::time::local_text(&b.created_at),
+                                    b.size
+                                        .map(crate::time::human_size)
+                                        .unwrap_or_else(|| "-".into()),
                                     b.sha256
                                         .as_deref()
                                         .map(|s| s[..12.min(s.len())].to_owned())
@@ -194,8 +198,9 @@ async fn download(ctx: &Ctx, args: DownloadArgs) -> anyhow::Result<()> {
     let result = serde_json::json!({ "id": id.parse::<i64>().ok(), "file": target, "size": size, "sha256": sha256 });
     ctx.print(&result, |_| {
         format!(
-            "Backup {id} written to {} ({size} bytes, sha256 {sha256}).",
-            target.display()
+            "Backup {id} written to {} ({}, sha256 {sha256}).",
+            target.display(),
+            crate::time::human_size(size)
         )
     })
 }

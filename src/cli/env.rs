@@ -15,7 +15,13 @@ pub struct TransportArgs {
     #[arg(long)]
     pub app: String,
     /// The package to transport (see padlock packages list)
-    #[arg(long, conflicts_with = "from", required_unless_present = "from")]
+    #[arg(
+        long,
+        value_name = "ID",
+        conflicts_with = "from",
+        required_unless_present = "from",
+        value_parser = super::id_parser("a package")
+    )]
     pub package: Option<i64>,
     /// Promote the package that runs in this environment
     #[arg(long)]
@@ -74,7 +80,7 @@ pub async fn operate(
     let op: Operation = conn
         .call(ctx, |c| c.request(Method::POST, &path).json(&request))
         .await?;
-    warn_if_grant_ends_first(&op);
+    warn_if_grant_ends_first(ctx, &op);
     if detach {
         return ctx.print(&op, |op| {
             format!("Operation {} started: padlock ops follow {}", op.id, op.id)
@@ -82,7 +88,10 @@ pub async fn operate(
     }
     ctx.note(format!(
         "Operation {}: {} on {}/{}",
-        op.id, op.kind, op.app, op.env
+        op.id,
+        super::kind_words(&op.kind),
+        op.app,
+        op.env
     ));
     super::ops::follow(ctx, &mut conn, op.id).await
 }
@@ -136,7 +145,8 @@ async fn confirm(
             .unwrap_or_default();
         format!(
             "This restores backup {} ({latest}created {}{age}) over the data of {app}/{env} (padlocked, running {running}); changes since that backup are lost.",
-            backup.id, backup.created_at
+            backup.id,
+            crate::time::local_text(&backup.created_at)
         )
     };
     eprintln!("{question}");
@@ -158,7 +168,7 @@ const SHORT_GRANT_SECONDS: i64 = 15 * 60;
 
 /// Warns when the grant in force will expire before a run as long as the last one ends:
 /// the operation itself goes on, but following it or the next step may need a new grant.
-fn warn_if_grant_ends_first(op: &Operation) {
+fn warn_if_grant_ends_first(ctx: &Ctx, op: &Operation) {
     let Some(expires_at) = op
         .grant_expires_at
         .as_deref()
@@ -174,15 +184,15 @@ fn warn_if_grant_ends_first(op: &Operation) {
             .map(|s| {
                 format!(
                     ", and the last {} there took {}",
-                    op.kind,
+                    super::kind_words(&op.kind),
                     crate::time::human_left(s)
                 )
             })
             .unwrap_or_default();
-        eprintln!(
+        ctx.note(format!(
             "warning: the grant in force expires in {}{typical}; renew it before the next step (padlock 2fa verify, or a new CI grant)",
             crate::time::human_left(left)
-        );
+        ));
     }
 }
 

@@ -17,7 +17,10 @@ pub enum GrantCmd {
     /// Your CI grants (support: everyone's); never the tokens
     List,
     /// Revoke a CI grant; its next use is refused
-    Revoke { id: i64 },
+    Revoke {
+        #[arg(value_parser = super::id_parser("a CI grant"))]
+        id: i64,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -73,8 +76,10 @@ fn grant_rows(grants: &[CiGrant]) -> String {
                     g.app.clone().unwrap_or_default(),
                     g.envs.join(","),
                     g.allow.join(","),
-                    g.expires_at.clone(),
-                    g.last_used_at.clone().unwrap_or_else(|| "never".into()),
+                    crate::time::local_text(&g.expires_at),
+                    g.last_used_at
+                        .as_deref()
+                        .map_or_else(|| "never".into(), crate::time::local_text),
                     g.state.clone(),
                     g.issuer.clone(),
                 ]
@@ -118,7 +123,7 @@ impl GrantCmd {
                         g.app.as_deref().unwrap_or("-"),
                         g.envs.join(","),
                         g.allow.join(","),
-                        g.expires_at,
+                        crate::time::local_text(&g.expires_at),
                         i.token
                     )
                 })

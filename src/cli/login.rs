@@ -7,8 +7,8 @@ use clap::Args;
 use reqwest::Method;
 
 use super::{CliError, Ctx, LocalState, Secrets, load_secrets};
-use crate::api::{LoginRequest, LoginResponse, TwoFactorStatus, codes};
-use crate::client::{Auth, Client};
+use crate::api::{LoginRequest, LoginResponse, TwoFactorStatus, Version, codes};
+use crate::client::{Auth, Client, ClientError};
 
 #[derive(Debug, Args)]
 pub struct LoginArgs {
@@ -49,6 +49,13 @@ fn read_password(ctx: &Ctx, args: &LoginArgs) -> anyhow::Result<String> {
 pub async fn login(ctx: &Ctx, args: LoginArgs) -> anyhow::Result<()> {
     let state = ctx.load_state()?;
     let server = ctx.server_url(&state)?;
+    let client = Client::new(&server, Auth::None)?;
+    // A wrong address or a server that is down is said before anyone types a password.
+    match client.get::<Version>("/version").await {
+        // An older padlock server has no /v1/version, but answers in padlock's error shape.
+        Ok(_) | Err(ClientError::Api(_)) => {}
+        Err(err) => return Err(err.into()),
+    }
     let username = match &args.username {
         Some(name) => name.clone(),
         None if ctx.interactive() => dialoguer::Input::<String>::new()
@@ -64,7 +71,6 @@ pub async fn login(ctx: &Ctx, args: LoginArgs) -> anyhow::Result<()> {
     let password = read_password(ctx, &args)?;
     // Open the credential store first: if it is unusable, say so before asking the server.
     let (store, choice) = ctx.open_store(&state)?;
-    let client = Client::new(&server, Auth::None)?;
     let response: LoginResponse = client
         .json(
             client
@@ -89,7 +95,7 @@ pub async fn login(ctx: &Ctx, args: LoginArgs) -> anyhow::Result<()> {
     ctx.save_state(&new_state)?;
     ctx.print(&response.user, |user| {
         let factor = match &user.second_factor {
-            Some(method) => format!("second factor: {method}"),
+            Some(method) => format!("second factor: {}", super::method_words(method)),
             None => "no second factor yet: your first padlocked operation will set one up".into(),
         };
         format!(
@@ -245,9 +251,12 @@ pub async fn status(ctx: &Ctx, args: StatusArgs) -> anyhow::Result<()> {
                 lines.push("Session: ended on the server; run padlock login again".into());
             }
             lines.push(match (&state.second_factor, &cached_factor) {
-                (Some(method), _) => format!("Second factor: {method}{cached}"),
+                (Some(method), _) => {
+                    format!("Second factor: {}{cached}", super::method_words(method))
+                }
                 (None, Some(was)) if checked => format!(
-                    "Second factor: reset on the server (was {was}); run padlock 2fa setup"
+                    "Second factor: reset on the server (was {}); run padlock 2fa setup",
+                    super::method_words(was)
                 ),
                 (None, _) => format!("Second factor: not set up yet{cached}"),
             });

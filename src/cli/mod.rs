@@ -156,6 +156,39 @@ fn with_hidden_globals(mut cmd: clap::Command, globals: &[clap::Arg]) -> clap::C
     cmd
 }
 
+/// Parses the id of `what` ("a package", "an operation", …): a positive number. clap's own
+/// message for a bad one is the library's ("invalid digit found in string"); this one says
+/// what an id is and where to find it, and when the value names a file, what to do with it.
+pub fn id_parser(
+    what: &'static str,
+) -> impl Fn(&str) -> Result<i64, String> + Clone + Send + Sync + 'static {
+    move |text: &str| {
+        if let Ok(id) = text.trim().parse::<i64>()
+            && id > 0
+        {
+            return Ok(id);
+        }
+        let mut message = format!("not the id of {what}: ids are whole numbers such as 42");
+        let list = match what {
+            "a package" => "padlock packages list --app APP",
+            "a backup" => "padlock backups list --app APP --env ENV",
+            "an operation" => "padlock ops list",
+            "a CI grant" => "padlock grant list",
+            _ => "",
+        };
+        if !list.is_empty() {
+            message.push_str(&format!(", as {list} shows them"));
+        }
+        if what == "a package" && std::path::Path::new(text).is_file() {
+            message.push_str(&format!(
+                "; {text} is a file: upload it first with padlock packages upload --app APP {text}, \
+                 then transport the id that prints"
+            ));
+        }
+        Err(message)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Text,
@@ -482,13 +515,28 @@ impl Ctx {
 }
 
 pub fn normalize_server(url: &str) -> anyhow::Result<String> {
-    let parsed = url::Url::parse(url.trim()).map_err(|err| {
+    let text = url.trim();
+    // `padlock.example.com` and `localhost:8080` are no URLs to the url crate ("relative URL
+    // without a base", or a scheme named `localhost`): say what is missing.
+    if !text.contains("://") {
+        return Err(CliError::Usage(format!(
+            "the server address {text:?} has no scheme: write it as https://{text} (or \
+             http://{text} for a server without TLS, such as padlock server --dev)"
+        ))
+        .into());
+    }
+    let parsed = url::Url::parse(text).map_err(|err| {
         CliError::Usage(format!(
-            "{url:?} is not a server URL ({err}); use e.g. https://padlock.example.com"
+            "the server address {text:?} is not a valid URL ({err}); write it like \
+             https://padlock.example.com or http://127.0.0.1:8080"
         ))
     })?;
     if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(CliError::Usage(format!("{url:?} is not an http(s) URL")).into());
+        return Err(CliError::Usage(format!(
+            "the server address {text:?} is not an http:// or https:// URL; write it like \
+             https://padlock.example.com"
+        ))
+        .into());
     }
     Ok(parsed.as_str().trim_end_matches('/').to_owned())
 }
@@ -584,6 +632,24 @@ impl Connection {
     }
 }
 
+/// A second factor as people call it (`totp` and `sms` are the API's words).
+pub fn method_words(method: &str) -> &str {
+    match method {
+        "totp" => "authenticator app",
+        "sms" => "SMS",
+        other => other,
+    }
+}
+
+/// An operation's kind as people say it (`backup_create` is the API's word).
+pub fn kind_words(kind: &str) -> &str {
+    match kind {
+        "backup_create" => "backup",
+        "backup_restore" => "restore",
+        other => other,
+    }
+}
+
 /// A plain text table: a header row and columns aligned by display width (the padlock sign
 /// takes two columns).
 pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
@@ -608,6 +674,9 @@ pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    if !cli.global.quiet {
+        crate::client::set_verbosity(cli.global.verbose);
+    }
     let ctx = Ctx::new(cli.global)?;
     match cli.command {
         Command::Login(args) => login::login(&ctx, args).await,

@@ -17,9 +17,15 @@ pub enum OpsCmd {
   padlock ops list --state running --output json")]
     List(ListArgs),
     /// An operation's state and log
-    Show { id: i64 },
+    Show {
+        #[arg(value_parser = super::id_parser("an operation"))]
+        id: i64,
+    },
     /// Follow an operation until it ends, printing its log
-    Follow { id: i64 },
+    Follow {
+        #[arg(value_parser = super::id_parser("an operation"))]
+        id: i64,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -48,7 +54,7 @@ pub enum OpState {
 
 /// The operation ended in failure: exit 1 (its log says why).
 #[derive(Debug, thiserror::Error)]
-#[error("{kind} on {app}/{env} failed (operation {id}); its log above says why")]
+#[error("{} on {app}/{env} failed (operation {id}); its log above says why", super::kind_words(.kind))]
 pub struct OperationFailed {
     pub id: i64,
     pub kind: String,
@@ -97,8 +103,8 @@ async fn list(ctx: &Ctx, conn: &mut Connection, args: ListArgs) -> anyhow::Resul
                 .map(|op| {
                     vec![
                         op.id.to_string(),
-                        op.created_at.clone(),
-                        op.kind.clone(),
+                        crate::time::local_text(&op.created_at),
+                        super::kind_words(&op.kind).to_owned(),
                         format!("{}/{}", op.app, op.env),
                         op.actor.clone(),
                         op.state.clone(),
@@ -111,8 +117,14 @@ async fn list(ctx: &Ctx, conn: &mut Connection, args: ListArgs) -> anyhow::Resul
 
 fn describe(op: &Operation) -> String {
     format!(
-        "Operation {}: {} on {}/{} by {}, {}",
-        op.id, op.kind, op.app, op.env, op.actor, op.state
+        "Operation {}: {} on {}/{} by {}, {} (started {})",
+        op.id,
+        super::kind_words(&op.kind),
+        op.app,
+        op.env,
+        op.actor,
+        op.state,
+        crate::time::local_text(&op.created_at)
     )
 }
 

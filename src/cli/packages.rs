@@ -61,9 +61,13 @@ impl PackagesCmd {
                                 vec![
                                     p.id.to_string(),
                                     p.filename.clone(),
-                                    p.size.to_string(),
+                                    crate::time::human_size(p.size),
                                     p.sha256[..12.min(p.sha256.len())].to_owned(),
-                                    format!("{} by {}", p.uploaded_at, p.uploaded_by),
+                                    format!(
+                                        "{} by {}",
+                                        crate::time::local_text(&p.uploaded_at),
+                                        p.uploaded_by
+                                    ),
                                     p.deployed_to.join(", "),
                                 ]
                             })
@@ -105,10 +109,34 @@ impl PackagesCmd {
                 bar.finish_and_clear();
                 ctx.print(&package, |p| {
                     format!(
-                        "Uploaded {} as package {} ({} bytes, sha256 {}).",
-                        p.filename, p.id, p.size, p.sha256
+                        "Uploaded {} as package {} ({}, sha256 {}).",
+                        p.filename,
+                        p.id,
+                        crate::time::human_size(p.size),
+                        p.sha256
                     )
-                })
+                })?;
+                // The same bytes uploaded again: say which package already holds them, so
+                // nobody transports "the new build" that is the old one.
+                if !ctx.json() && !ctx.global.quiet {
+                    let packages: Vec<api::Package> = conn.client.get(&path).await?;
+                    if let Some(earlier) = packages
+                        .iter()
+                        .filter(|p| p.sha256 == package.sha256 && p.id != package.id)
+                        .min_by_key(|p| p.id)
+                    {
+                        ctx.note(format!(
+                            "note: this file is identical to package {} ({}, uploaded {} by {}): \
+                             same sha256, so package {} is that same build",
+                            earlier.id,
+                            earlier.filename,
+                            crate::time::local_text(&earlier.uploaded_at),
+                            earlier.uploaded_by,
+                            package.id
+                        ));
+                    }
+                }
+                Ok(())
             }
         }
     }

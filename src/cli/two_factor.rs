@@ -60,13 +60,15 @@ impl TwoFactorCmd {
         match self {
             TwoFactorCmd::Setup(args) => setup(ctx, &mut conn, args).await,
             TwoFactorCmd::Confirm => {
-                let grant = confirm(ctx, &mut conn, "Code").await?;
-                let method = conn.client.get::<TwoFactorStatus>("/2fa").await?.method;
+                let pending = conn.client.get::<TwoFactorStatus>("/2fa").await?;
+                let sms = pending.method.as_deref() == Some("sms");
+                let grant = confirm(ctx, &mut conn, "Code", sms, crate::time::now()).await?;
+                let method = pending.method;
                 conn.set_second_factor(ctx, method.clone())?;
                 ctx.print(&grant_json(&grant, method.as_deref()), |_| {
                     format!(
                         "Second factor active. Padlocked operations are allowed until {}.",
-                        grant.expires_at
+                        crate::time::local_text(&grant.expires_at)
                     )
                 })
             }
@@ -75,13 +77,16 @@ impl TwoFactorCmd {
                 conn.set_second_factor(ctx, status.method.clone().filter(|_| status.active))?;
                 ctx.print(&status, |s| match (&s.method, s.active) {
                     (Some(method), true) => {
+                        let method = super::method_words(method);
                         let phone = s
                             .phone
                             .as_deref()
-                            .map(|p| format!(" ({p})"))
+                            .map(|p| format!(" to {p}"))
                             .unwrap_or_default();
                         let grant = match &s.grant_expires_at {
-                            Some(at) => format!("grant valid until {at}"),
+                            Some(at) => {
+                                format!("grant valid until {}", crate::time::local_text(at))
+                            }
                             None => {
                                 "no valid grant: the next padlocked command asks for a code".into()
                             }
@@ -89,7 +94,8 @@ impl TwoFactorCmd {
                         format!("Second factor: {method}{phone}, active; {grant}.")
                     }
                     (Some(method), false) => format!(
-                        "Second factor: {method} set up but not confirmed: run padlock 2fa confirm"
+                        "Second factor: {} set up but not confirmed: run padlock 2fa confirm",
+                        super::method_words(method)
                     ),
                     _ => "No second factor yet: run padlock 2fa setup".into(),
                 })
@@ -106,7 +112,7 @@ impl TwoFactorCmd {
                 ctx.print(&grant_json(&grant, status.method.as_deref()), |_| {
                     format!(
                         "Verified. Padlocked operations are allowed until {}.",
-                        grant.expires_at
+                        crate::time::local_text(&grant.expires_at)
                     )
                 })
             }
@@ -139,17 +145,17 @@ pub async fn obtain_grant(
             })
             .into());
         }
-        eprintln!("{}.", detail.message);
+        eprintln!("{}.", sentence(&detail.message));
         eprintln!("Let's set it up now; this is needed once.");
         let grant = enroll(ctx, conn, None, None).await?;
         eprintln!(
             "Second factor active. Padlocked operations are allowed until {}.",
-            grant.expires_at
+            crate::time::local_text(&grant.expires_at)
         );
         return Ok(());
     }
     if !matches!(code_source(ctx), CodeSource::Unavailable) && ctx.interactive() {
-        eprintln!("{}.", detail.message);
+        eprintln!("{}.", sentence(&detail.message));
     }
     verify(ctx, conn, detail.second_factor.as_deref(), false)
         .await
@@ -161,6 +167,15 @@ pub async fn obtain_grant(
             Err(err) => err,
         })?;
     Ok(())
+}
+
+/// A message of the server, which starts in lower case like every error, as a sentence.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 enum CodeSource {
@@ -188,24 +203,38 @@ const NO_CODE_SOURCE: &str = "No terminal to ask for a code (or --no-input). Pas
 fn normalize_code(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
-        .collect()
+        .collect::<String>()
+        .to_lowercase()
 }
 
-async fn read_code(source: &CodeSource, prompt: &str) -> anyhow::Result<String> {
+/// What a person types at an SMS prompt to ask for a new code.
+fn is_resend(code: &str) -> bool {
+    code == "r" || code == "resend"
+}
+
+/// What was read: a code, or (SMS, at a prompt) a request for a new one.
+enum Answer {
+    Code(String),
+    Resend,
+}
+
+async fn read_code(source: &CodeSource, prompt: &str, sms: bool) -> anyhow::Result<Answer> {
     match source {
-        CodeSource::Given(code) => Ok(normalize_code(code)),
-        CodeSource::Command(command) => run_code_command(command).await,
+        CodeSource::Given(code) => Ok(Answer::Code(normalize_code(code))),
+        CodeSource::Command(command) => Ok(Answer::Code(run_code_command(command).await?)),
         CodeSource::Prompt => {
             let prompt = prompt.to_owned();
             let code = tokio::task::spawn_blocking(move || {
                 dialoguer::Input::<String>::new()
                     .with_prompt(prompt)
-                    .validate_with(|text: &String| -> Result<(), &str> {
+                    .validate_with(move |text: &String| -> Result<(), &str> {
                         let code = normalize_code(text);
-                        if code == "r"
+                        if (sms && is_resend(&code))
                             || (code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()))
                         {
                             Ok(())
+                        } else if sms {
+                            Err("a code is six digits; r or resend asks for a new one")
                         } else {
                             Err("a code is six digits")
                         }
@@ -213,7 +242,12 @@ async fn read_code(source: &CodeSource, prompt: &str) -> anyhow::Result<String> 
                     .interact_text()
             })
             .await??;
-            Ok(normalize_code(&code))
+            let code = normalize_code(&code);
+            Ok(if sms && is_resend(&code) {
+                Answer::Resend
+            } else {
+                Answer::Code(code)
+            })
         }
         CodeSource::Unavailable => Err(CliError::NeedSecondFactor(NO_CODE_SOURCE.into()).into()),
     }
@@ -270,33 +304,46 @@ async fn verify(
         return Err(CliError::NeedSecondFactor(NO_CODE_SOURCE.into()).into());
     }
     let sms = method == Some("sms");
-    // SMS: `r` at the prompt asks for a new code once the resend wait is over.
-    let mut resend_at = sms.then(std::time::Instant::now);
+    // SMS: the unix time from which `r` at the prompt may ask for a new code.
+    let mut resend_at = crate::time::now();
     // A prompt and an `--otp-command` both wait for a code that only arrives once sent; a
     // code given with `--otp` was already received. A resend that comes too soon is not an
-    // error: the code sent moments ago is still pending, and the command can fetch it.
+    // error: the code sent moments ago is still pending, and can be typed or fetched.
     if sms && (resend || !matches!(source, CodeSource::Given(_))) {
-        resend_at = Some(send_sms(ctx, conn).await?);
+        resend_at = send_sms(ctx, conn).await?;
     }
     let prompt = if sms {
         "SMS code"
     } else {
         "Code from your authenticator app"
     };
-    exchange_code(ctx, conn, &source, "/2fa/verify", prompt, resend_at).await
+    let exchange = Exchange {
+        path: "/2fa/verify",
+        prompt,
+        sms,
+    };
+    exchange_code(ctx, conn, &source, exchange, resend_at).await
 }
 
-/// Reads codes and posts them to `path` (`/2fa/verify` or `/2fa/confirm`) until one yields a
-/// grant, which is kept. At a prompt a wrong code may be retyped twice (every failure counts
-/// toward the lockout). With `resend_at` (SMS), the prompt counts down to when a new code may
-/// be sent, and `r` then sends one.
+/// Where a code goes and how it is asked for.
+struct Exchange<'a> {
+    /// `/2fa/verify` or `/2fa/confirm`.
+    path: &'a str,
+    prompt: &'a str,
+    /// SMS codes can be resent, and do not depend on clocks.
+    sms: bool,
+}
+
+/// Reads codes and posts them until one yields a grant, which is kept. At a prompt a wrong
+/// code may be retyped twice (every failure counts toward the lockout, and the server says
+/// how many are left). An SMS prompt says from when a new code may be sent (`resend_at`,
+/// unix time), and `r` or `resend` then sends one.
 async fn exchange_code(
     ctx: &Ctx,
     conn: &mut Connection,
     source: &CodeSource,
-    path: &str,
-    prompt: &str,
-    mut resend_at: Option<std::time::Instant>,
+    exchange: Exchange<'_>,
+    mut resend_at: i64,
 ) -> anyhow::Result<GrantIssued> {
     let attempts = if matches!(source, CodeSource::Prompt) {
         3
@@ -305,30 +352,37 @@ async fn exchange_code(
     };
     let mut attempt = 0;
     while attempt < attempts {
-        let shown = match resend_at {
-            Some(at) => match at.checked_duration_since(std::time::Instant::now()) {
-                Some(wait) if wait.as_secs() > 0 => {
-                    format!("{prompt} (new code possible in {} s)", wait.as_secs())
-                }
-                _ => format!("{prompt} (r for a new code)"),
-            },
-            None => prompt.to_owned(),
+        let shown = if !exchange.sms {
+            exchange.prompt.to_owned()
+        } else if resend_at > crate::time::now() {
+            // A clock time stays true while the prompt waits; a countdown would not.
+            format!(
+                "{} (r: new code from {})",
+                exchange.prompt,
+                crate::time::local_clock(resend_at)
+            )
+        } else {
+            format!("{} (r: new code)", exchange.prompt)
         };
-        let code = read_code(source, &shown).await?;
-        if let Some(at) = resend_at.filter(|_| code == "r") {
-            match at.checked_duration_since(std::time::Instant::now()) {
-                Some(wait) if wait.as_secs() > 0 => eprintln!(
-                    "A new code can be sent in {} s; the last one is still valid.",
-                    wait.as_secs()
-                ),
-                _ => resend_at = Some(send_sms(ctx, conn).await?),
+        let code = match read_code(source, &shown, exchange.sms).await? {
+            Answer::Code(code) => code,
+            Answer::Resend => {
+                let wait = resend_at - crate::time::now();
+                if wait > 0 {
+                    eprintln!(
+                        "A new code can be sent from {} (in {wait} s); the last one is still valid.",
+                        crate::time::local_clock(resend_at)
+                    );
+                } else {
+                    resend_at = send_sms(ctx, conn).await?;
+                }
+                continue;
             }
-            continue;
-        }
+        };
         attempt += 1;
         match conn
             .client
-            .post::<GrantIssued>(path, &CodeRequest { code })
+            .post::<GrantIssued>(exchange.path, &CodeRequest { code })
             .await
         {
             Ok(grant) => {
@@ -338,7 +392,19 @@ async fn exchange_code(
             Err(ClientError::Api(detail))
                 if detail.code == codes::INVALID_CODE && attempt < attempts =>
             {
-                eprintln!("{}; try again.", detail.message);
+                eprintln!("{}\nTry again.", explain(&detail, exchange.sms));
+            }
+            Err(ClientError::Api(detail))
+                if matches!(
+                    detail.code.as_str(),
+                    codes::INVALID_CODE | codes::LOCKED_OUT
+                ) =>
+            {
+                return Err(ClientError::Api(ErrorDetail {
+                    message: explain(&detail, exchange.sms),
+                    ..detail
+                })
+                .into());
             }
             Err(err) => return Err(err.into()),
         }
@@ -346,10 +412,44 @@ async fn exchange_code(
     Err(CliError::NeedSecondFactor("no valid code was entered".into()).into())
 }
 
-/// Asks the server to send an SMS code and returns when the next may be sent; a throttled
-/// resend is reported, not fatal, since the code already sent is still good.
-async fn send_sms(ctx: &Ctx, conn: &mut Connection) -> anyhow::Result<std::time::Instant> {
-    let after = |seconds: u64| std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+/// A refused code, for people: attempts left come from the server's message; a lockout
+/// says the local clock time it ends; a server whose clock is off from this machine's by
+/// more than 15 s is named as a likely cause for authenticator codes.
+fn explain(detail: &ErrorDetail, sms: bool) -> String {
+    let mut text = match (detail.code.as_str(), detail.retry_after) {
+        (codes::LOCKED_OUT, Some(wait)) => {
+            let wait = wait as i64;
+            format!(
+                "too many wrong codes: second-factor checks for your account are locked until {} \
+                 (in {}); if you cannot wait, or the codes were not yours, contact support",
+                crate::time::local_clock(crate::time::now() + wait),
+                crate::time::human_left(wait)
+            )
+        }
+        _ => detail.message.clone(),
+    };
+    if let Some(offset) = crate::client::server_clock_offset().filter(|o| o.abs() > 15)
+        && !sms
+    {
+        let (by, side) = if offset > 0 {
+            (offset, "behind")
+        } else {
+            (-offset, "ahead of")
+        };
+        text.push_str(&format!(
+            "\nnote: this machine's clock is {by} s {side} the server's; authenticator codes \
+             depend on the time, so make sure the clocks of this machine and of the device \
+             that makes the codes are set automatically"
+        ));
+    }
+    text
+}
+
+/// Asks the server to send an SMS code and returns the unix time from which another may be
+/// sent; a throttled resend is reported, not fatal, since the code already sent is still
+/// good and can be typed.
+async fn send_sms(ctx: &Ctx, conn: &mut Connection) -> anyhow::Result<i64> {
+    let after = |seconds: u64| crate::time::now() + seconds as i64;
     match conn
         .client
         .post::<SmsSent>("/2fa/sms", &serde_json::json!({}))
@@ -364,15 +464,29 @@ async fn send_sms(ctx: &Ctx, conn: &mut Connection) -> anyhow::Result<std::time:
         }
         Err(ClientError::Api(detail)) if detail.code == codes::RATE_LIMITED => {
             let wait = detail.retry_after.unwrap_or(30);
-            ctx.note(format!("{} (retry in {wait} s)", detail.message));
+            ctx.note(format!(
+                "No new SMS yet: {}. A code sent in the last 5 minutes is still valid: type it.",
+                detail.message
+            ));
             Ok(after(wait))
         }
         Err(err) => Err(err.into()),
     }
 }
 
-async fn confirm(ctx: &Ctx, conn: &mut Connection, prompt: &str) -> anyhow::Result<GrantIssued> {
-    exchange_code(ctx, conn, &code_source(ctx), "/2fa/confirm", prompt, None).await
+async fn confirm(
+    ctx: &Ctx,
+    conn: &mut Connection,
+    prompt: &str,
+    sms: bool,
+    resend_at: i64,
+) -> anyhow::Result<GrantIssued> {
+    let exchange = Exchange {
+        path: "/2fa/confirm",
+        prompt,
+        sms,
+    };
+    exchange_code(ctx, conn, &code_source(ctx), exchange, resend_at).await
 }
 
 async fn setup(ctx: &Ctx, conn: &mut Connection, args: SetupArgs) -> anyhow::Result<()> {
@@ -381,7 +495,8 @@ async fn setup(ctx: &Ctx, conn: &mut Connection, args: SetupArgs) -> anyhow::Res
         // Scripts: start the enrollment, print what the user needs, and stop; `padlock 2fa
         // confirm --otp CODE` finishes it.
         let method = args.method.ok_or_else(|| CliError::Usage("without a terminal, choose the method: --method totp or --method sms --phone +E164".into()))?;
-        let response = start(conn, method, args.phone.as_deref()).await?;
+        let status: TwoFactorStatus = conn.client.get("/2fa").await?;
+        let response = start(ctx, conn, &status, method, args.phone.as_deref()).await?;
         return ctx.print(&response, |r| {
             let mut text = setup_text(r, false);
             text.push_str("\nThen run: padlock 2fa confirm --otp CODE");
@@ -394,14 +509,18 @@ async fn setup(ctx: &Ctx, conn: &mut Connection, args: SetupArgs) -> anyhow::Res
         |_| {
             format!(
                 "Second factor active. Padlocked operations are allowed until {}.",
-                grant.expires_at
+                crate::time::local_text(&grant.expires_at)
             )
         },
     )
 }
 
+/// Starts an enrollment. Restarting one that was never confirmed replaces its key: the
+/// entry the first attempt left in an authenticator app stops working, so say so.
 async fn start(
+    ctx: &Ctx,
     conn: &mut Connection,
+    status: &TwoFactorStatus,
     method: Method,
     phone: Option<&str>,
 ) -> anyhow::Result<SetupResponse> {
@@ -420,26 +539,48 @@ async fn start(
             }
         }
     };
-    Ok(conn.client.post("/2fa/setup", &request).await?)
+    let response: SetupResponse = conn.client.post("/2fa/setup", &request).await?;
+    if status.method.as_deref() == Some("totp") && !status.active {
+        ctx.note(
+            "warning: an earlier setup was never confirmed; this one replaces its key, so the \
+             padlock entry that setup added to your authenticator app no longer works: delete \
+             it there and add the new one below",
+        );
+    }
+    Ok(response)
+}
+
+/// Asks for a phone number until the server takes it (it alone decides what is valid).
+fn ask_phone() -> anyhow::Result<String> {
+    Ok(dialoguer::Input::<String>::new()
+        .with_prompt("Phone number, international form (e.g. +4915112345678)")
+        .interact_text()?)
 }
 
 /// The interactive setup: choose a method, show the key and QR code or send an SMS, and
-/// confirm with the first code, which yields the grant.
+/// confirm with the first code, which yields the grant. An SMS setup left pending (the
+/// command was interrupted) resumes: the code already sent can be typed.
 async fn enroll(
     ctx: &Ctx,
     conn: &mut Connection,
     method: Option<Method>,
-    phone: Option<String>,
+    mut phone: Option<String>,
 ) -> anyhow::Result<GrantIssued> {
+    let status: TwoFactorStatus = conn.client.get("/2fa").await?;
+    let pending_sms = status.method.as_deref() == Some("sms") && !status.active;
+    if pending_sms && phone.is_none() && method != Some(Method::Totp) {
+        eprintln!(
+            "An SMS setup for {} is waiting for its code: type the code already sent, or r for a new one.",
+            status.phone.as_deref().unwrap_or("your phone")
+        );
+        let grant = confirm(ctx, conn, "Code from the SMS", true, crate::time::now()).await?;
+        conn.set_second_factor(ctx, Some("sms".into()))?;
+        return Ok(grant);
+    }
     let method = match method {
         Some(method) => method,
         // Offer only what the server can do: without an SMS provider it refuses SMS.
-        None if !conn
-            .client
-            .get::<TwoFactorStatus>("/2fa")
-            .await?
-            .sms_available =>
-        {
+        None if !status.sms_available => {
             eprintln!(
                 "This server sends no SMS codes; your second factor is an authenticator app."
             );
@@ -466,24 +607,32 @@ async fn enroll(
             }
         }
     };
-    let phone = match (method, phone) {
-        (Method::Sms, None) => Some(
-            tokio::task::spawn_blocking(|| {
-                dialoguer::Input::<String>::new()
-                    .with_prompt("Phone number (+country code)")
-                    .interact_text()
-            })
-            .await??,
-        ),
-        (_, phone) => phone,
+    if method == Method::Sms && phone.is_none() {
+        phone = Some(tokio::task::spawn_blocking(ask_phone).await??);
+    }
+    let response = loop {
+        match start(ctx, conn, &status, method, phone.as_deref()).await {
+            // A number the server cannot read: say why and ask again, with an example.
+            Err(err)
+                if method == Method::Sms
+                    && err
+                        .downcast_ref::<ClientError>()
+                        .and_then(ClientError::code)
+                        == Some(codes::BAD_REQUEST) =>
+            {
+                eprintln!("{}; try again.", sentence(&format!("{err}")));
+                phone = Some(tokio::task::spawn_blocking(ask_phone).await??);
+            }
+            other => break other?,
+        }
     };
-    let response = start(conn, method, phone.as_deref()).await?;
     eprintln!("{}", setup_text(&response, true));
-    let prompt = match method {
-        Method::Totp => "Code shown by your authenticator app",
-        Method::Sms => "Code from the SMS",
+    let (prompt, sms) = match method {
+        Method::Totp => ("Code shown by your authenticator app", false),
+        Method::Sms => ("Code from the SMS", true),
     };
-    let grant = confirm(ctx, conn, prompt).await?;
+    let resend_at = crate::time::now() + response.resend_after.unwrap_or(0) as i64;
+    let grant = confirm(ctx, conn, prompt, sms, resend_at).await?;
     conn.set_second_factor(ctx, Some(response.method.clone()))?;
     Ok(grant)
 }
@@ -516,14 +665,46 @@ fn group(secret: &str) -> String {
         .join(" ")
 }
 
+/// The QR code drawn with half blocks, two modules a character: each `▀` has the colour of
+/// the upper module as its foreground and of the lower one as its background. The colours
+/// are explicit (black and white of the 256-colour cube, which themes leave alone) and the
+/// code has its quiet zone, so it scans on light and dark terminals alike; the theme's own
+/// colours would turn it negative on one of them. With NO_COLOR the plain rendering stays.
 fn qr_code(uri: &str) -> Option<String> {
     use qrcode::render::unicode::Dense1x2;
     let code = qrcode::QrCode::new(uri.as_bytes()).ok()?;
-    Some(
-        code.render::<Dense1x2>()
-            .dark_color(Dense1x2::Light)
-            .light_color(Dense1x2::Dark)
-            .quiet_zone(true)
-            .build(),
-    )
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return Some(
+            code.render::<Dense1x2>()
+                .dark_color(Dense1x2::Dark)
+                .light_color(Dense1x2::Light)
+                .quiet_zone(true)
+                .build(),
+        );
+    }
+    const QUIET: usize = 4;
+    let width = code.width();
+    let colors = code.to_colors();
+    let dark = |x: usize, y: usize| {
+        x >= QUIET
+            && y >= QUIET
+            && x < width + QUIET
+            && y < width + QUIET
+            && colors[(y - QUIET) * width + (x - QUIET)] == qrcode::Color::Dark
+    };
+    let side = width + 2 * QUIET;
+    let mut out = String::new();
+    for y in (0..side).step_by(2) {
+        for x in 0..side {
+            let fg = if dark(x, y) { 16 } else { 231 };
+            let bg = if dark(x, y + 1) && y + 1 < side {
+                16
+            } else {
+                231
+            };
+            out.push_str(&format!("\x1b[38;5;{fg};48;5;{bg}m▀"));
+        }
+        out.push_str("\x1b[0m\n");
+    }
+    Some(out)
 }

@@ -15,6 +15,7 @@ pub struct ApiError {
     pub message: String,
     pub retry_after: Option<u64>,
     pub second_factor: Option<String>,
+    pub attempts_left: Option<u64>,
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
@@ -27,6 +28,7 @@ impl ApiError {
             message: message.into(),
             retry_after: None,
             second_factor: None,
+            attempts_left: None,
         }
     }
 
@@ -96,6 +98,7 @@ impl IntoResponse for ApiError {
                 message: self.message,
                 retry_after: self.retry_after,
                 second_factor: self.second_factor,
+                attempts_left: self.attempts_left,
             },
         };
         let mut response = (self.status, Json(body)).into_response();

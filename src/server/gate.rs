@@ -58,6 +58,40 @@ impl Action {
         }
     }
 
+    /// What the caller tried, in words, e.g. "creating a backup of shop/prod": people read
+    /// error messages, scripts read the `code`.
+    fn words(self, target: &Target<'_>) -> String {
+        let place = match (target.app, target.env) {
+            (Some(app), Some(env)) => format!("{}/{}", app.name, env.name),
+            (Some(app), None) => app.name.clone(),
+            _ => String::new(),
+        };
+        let on = |verb: &str| {
+            if place.is_empty() {
+                verb.to_owned()
+            } else {
+                format!("{verb} {place}")
+            }
+        };
+        match self {
+            Action::Transport => on("transporting a package to"),
+            Action::Start => on("starting"),
+            Action::Stop => on("stopping"),
+            Action::Restart => on("restarting"),
+            Action::BackupCreate => on("creating a backup of"),
+            Action::BackupDownload => on("downloading a backup of"),
+            Action::BackupRestore => on("restoring a backup over"),
+            Action::ChangePermissions => on("changing node permissions on"),
+            Action::NodeShow => on("reading the node details of"),
+            Action::IssueGrant => on("issuing a CI grant for"),
+            Action::ResetSecondFactor => "resetting someone's second factor".to_owned(),
+            Action::CreateUser => "creating an account".to_owned(),
+            Action::CreateSupportAccount => "creating a support account".to_owned(),
+            Action::CreateApp => "creating an app".to_owned(),
+            Action::AddDeveloper | Action::ChangeTeam => on("changing the team of"),
+        }
+    }
+
     /// The node permission an environment operation needs (also a CI grant's scope word).
     pub fn permission(self) -> Option<&'static str> {
         match self {
@@ -338,8 +372,8 @@ async fn decide(
             StatusCode::UNAUTHORIZED,
             codes::ENROLLMENT_REQUIRED,
             format!(
-                "{} is padlocked and your account has no second factor yet: set one up with padlock 2fa setup",
-                describe(action, target)
+                "{} is padlocked, and your account has no second factor yet: set one up with padlock 2fa setup",
+                action.words(target)
             ),
         ));
     };
@@ -347,17 +381,20 @@ async fn decide(
         GrantState::Valid(_) => Ok(()),
         other => {
             let why = match other {
-                GrantState::Expired => "your grant expired",
+                GrantState::Expired => "your grant has expired",
                 GrantState::Revoked => "your grant was revoked",
-                _ => "no valid grant was presented",
+                _ => "this session has not passed the second factor yet",
+            };
+            let code = match factor.method.as_str() {
+                "sms" => "a code sent to your phone by SMS",
+                _ => "a code from your authenticator app",
             };
             let mut err = ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 codes::SECOND_FACTOR_REQUIRED,
                 format!(
-                    "{} is padlocked and {why}: confirm with a {} code",
-                    describe(action, target),
-                    factor.method
+                    "{} is padlocked, and {why}: confirm it with {code}",
+                    action.words(target)
                 ),
             );
             err.second_factor = Some(factor.method);
@@ -378,12 +415,82 @@ async fn has_padlocked_env(state: &AppState, app: Option<&AppRecord>) -> Result<
         .any(|env| env.padlocked))
 }
 
-fn describe(action: Action, target: &Target<'_>) -> String {
-    match (target.app, target.env) {
-        (Some(app), Some(env)) => format!("{} on {}/{}", action.name(), app.name, env.name),
-        (Some(app), None) => format!("{} on {}", action.name(), app.name),
-        _ => action.name().to_owned(),
-    }
+/// The refusal of an action the caller's rights do not reach: what is missing, and who can
+/// give it (support, or the app's technical contacts, by name).
+async fn denial(
+    state: &AppState,
+    caller: &Caller,
+    action: Action,
+    target: &Target<'_>,
+) -> Result<ApiError, ApiError> {
+    let tried = action.words(target);
+    let Some(app) = target.app.filter(|_| !action.support_only()) else {
+        return Ok(ApiError::forbidden(format!(
+            "you may not go on with {tried}: only support accounts may; ask support"
+        )));
+    };
+    let contacts = state.store.contacts_of(app.id).await?;
+    let who = if contacts.is_empty() {
+        format!(
+            "a technical contact of {} (it has none: ask support)",
+            app.name
+        )
+    } else {
+        format!(
+            "a technical contact of {} ({})",
+            app.name,
+            contacts.join(", ")
+        )
+    };
+    let user = &caller.account.username;
+    let grant = |permission: &str, env: &str| {
+        format!(
+            "padlock permissions grant --app {} --env {env} --user {user} --allow {permission}",
+            app.name
+        )
+    };
+    let make_deploy = format!(
+        "padlock team add --app {} --user {user} --role deploy",
+        app.name
+    );
+    let role = state
+        .store
+        .membership(app.id, caller.account.id)
+        .await?
+        .map(|m| m.role);
+    let message = match (action.permission(), target.env) {
+        (Some(permission), Some(env)) => {
+            let needs = format!(
+                "you may not go on with {tried}: that needs the {permission} permission on {}/{}",
+                app.name, env.name
+            );
+            let grant = grant(permission, &env.name);
+            match role.as_deref() {
+                Some("deploy") => format!("{needs}; {who} can grant it: {grant}"),
+                Some(role) => format!(
+                    "{needs}, which only deploy members of the team hold, and your role is \
+                     {role}; {who} can make you one ({make_deploy}) and grant it ({grant})"
+                ),
+                None => format!(
+                    "{needs}; you are not on the team of {}: {who} can add you \
+                     ({make_deploy}) and grant it ({grant})",
+                    app.name
+                ),
+            }
+        }
+        _ => match action {
+            Action::ChangePermissions | Action::AddDeveloper | Action::ChangeTeam => format!(
+                "you may not go on with {tried}: only its technical contacts and support may; \
+                 ask {who}"
+            ),
+            _ => format!(
+                "you may not go on with {tried}: you are not on the team of {}; {who} can \
+                 add you: {make_deploy}",
+                app.name
+            ),
+        },
+    };
+    Ok(ApiError::forbidden(message))
 }
 
 async fn permitted(
@@ -392,12 +499,11 @@ async fn permitted(
     action: Action,
     target: &Target<'_>,
 ) -> Result<(), ApiError> {
-    let denied = || ApiError::forbidden(format!("you may not {}", describe(action, target)));
     if action.support_only() {
         return if caller.account.is_support {
             Ok(())
         } else {
-            Err(denied())
+            Err(denial(state, caller, action, target).await?)
         };
     }
     let Some(app) = target.app else { return Ok(()) };
@@ -414,7 +520,11 @@ async fn permitted(
             _ => rights.is_member(),
         },
     };
-    if allowed { Ok(()) } else { Err(denied()) }
+    if allowed {
+        Ok(())
+    } else {
+        Err(denial(state, caller, action, target).await?)
+    }
 }
 
 /// A CI grant works only for its app, environments and operations, and never for the
@@ -432,7 +542,10 @@ fn in_scope(
         ))
     };
     let Some(permission) = action.permission() else {
-        return out_of_scope(format!("{}: a CI grant cannot do that", action.name()));
+        return out_of_scope(format!(
+            "{}: a CI grant cannot do that",
+            action.words(target)
+        ));
     };
     if !grant.operations.iter().any(|op| op == permission) {
         return out_of_scope(format!("the operation {permission}"));
@@ -458,6 +571,28 @@ pub async fn audit(
     target: &Target<'_>,
     reason: Option<&str>,
 ) -> Result<(), ApiError> {
+    record(state, caller, action, target, reason, None).await
+}
+
+/// Appends the allowed attempt that started operation `operation_id`.
+pub async fn audit_operation(
+    state: &AppState,
+    caller: &Caller,
+    action: &str,
+    target: &Target<'_>,
+    operation_id: i64,
+) -> Result<(), ApiError> {
+    record(state, caller, action, target, None, Some(operation_id)).await
+}
+
+async fn record(
+    state: &AppState,
+    caller: &Caller,
+    action: &str,
+    target: &Target<'_>,
+    reason: Option<&str>,
+    operation_id: Option<i64>,
+) -> Result<(), ApiError> {
     state
         .store
         .record_audit(&AuditRecord {
@@ -479,6 +614,7 @@ pub async fn audit(
                 Via::CiGrant(grant) => grant.label.clone(),
                 Via::Session { .. } => None,
             },
+            operation_id,
             ..AuditRecord::default()
         })
         .await?;

@@ -13,7 +13,12 @@ use crate::auth::lockout::LockoutPolicy;
 pub enum CodeAttempt {
     /// The code may be evaluated. `locks_until` is set when this attempt was the last one
     /// of the window: the account is locked until then unless this code is right.
-    Claimed { locks_until: Option<i64> },
+    /// `attempts_left` is how many more codes may be tried before the lock if this one is
+    /// wrong (0 when this one was the last).
+    Claimed {
+        locks_until: Option<i64>,
+        attempts_left: i64,
+    },
     /// The account is locked; nothing may be evaluated before `until`.
     Locked { until: i64 },
 }
@@ -28,10 +33,10 @@ impl Store {
         now: i64,
     ) -> Result<CodeAttempt> {
         // Every SET expression reads the row as it was, on SQLite and PostgreSQL alike.
-        let locked_until: Option<Option<i64>> = self
+        let claimed: Option<(Option<i64>, i64)> = self
             .write(move |conn| {
                 Box::pin(async move {
-                    Ok(sqlx::query_scalar(
+                    Ok(sqlx::query_as(
                         "UPDATE accounts SET \
                n_failures = CASE WHEN n_failures + 1 >= $2 THEN 0 ELSE n_failures + 1 END, \
                locked_until = CASE WHEN n_failures + 1 >= $2 \
@@ -41,7 +46,7 @@ impl Store {
                         ELSE COALESCE(next_lock_seconds, $4) * 2 END \
                  ELSE next_lock_seconds END \
              WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $3) \
-             RETURNING locked_until",
+             RETURNING locked_until, n_failures",
                     )
                     .bind(account_id)
                     .bind(policy.max_failures)
@@ -53,9 +58,16 @@ impl Store {
                 })
             })
             .await?;
-        if let Some(locked_until) = locked_until {
+        if let Some((locked_until, n_failures)) = claimed {
+            let locks_until = locked_until.filter(|until| *until > now);
             return Ok(CodeAttempt::Claimed {
-                locks_until: locked_until.filter(|until| *until > now),
+                locks_until,
+                // The claim that locks resets the count to 0 for the next window.
+                attempts_left: if locks_until.is_some() {
+                    0
+                } else {
+                    (policy.max_failures - n_failures).max(0)
+                },
             });
         }
         let until: Option<i64> =

@@ -167,6 +167,8 @@ pub struct AuditRecord {
     pub via: Option<String>,
     pub client: Option<String>,
     pub label: Option<String>,
+    /// The operation this event started, for the attempt that started one.
+    pub operation_id: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -329,6 +331,7 @@ fn audit(row: &AnyRow) -> sqlx::Result<AuditRecord> {
         via: row.try_get("via")?,
         client: row.try_get("client")?,
         label: row.try_get("label")?,
+        operation_id: row.try_get("operation_id")?,
     })
 }
 
@@ -1306,21 +1309,23 @@ log = log || $3 \
             .await
     }
 
-    /// Events since `since`, oldest first, at most `limit` (the newest ones). `viewer`, when
-    /// set, limits them to what that account may read: its own actions and those on apps it
-    /// is a technical contact of.
+    /// Events since `since`, oldest first, at most `limit` (the newest ones), of one app and
+    /// one operation when given. `viewer`, when set, limits them to what that account may
+    /// read: its own actions and those on apps it is a technical contact of.
     pub async fn audit_events(
         &self,
         viewer: Option<(i64, &str)>,
         app: Option<&str>,
+        operation: Option<i64>,
         since: i64,
         limit: i64,
     ) -> Result<Vec<AuditRecord>> {
         let (viewer_id, viewer_name) =
             viewer.map_or((None, None), |(id, name)| (Some(id), Some(name)));
         let rows = sqlx::query(
-            "SELECT id, at, actor, action, app, env, outcome, reason, via, client, label FROM audit_events \
-             WHERE at >= $1 AND ($2 IS NULL OR app = $2) \
+            "SELECT id, at, actor, action, app, env, outcome, reason, via, client, label, operation_id \
+             FROM audit_events \
+             WHERE at >= $1 AND ($2 IS NULL OR app = $2) AND ($6 IS NULL OR operation_id = $6) \
                AND ($3 IS NULL OR actor = $4 OR app IN (SELECT p.name FROM apps p JOIN members m ON m.app_id = p.id \
                                                   WHERE m.account_id = $3 AND m.is_contact = 1)) \
              ORDER BY id DESC LIMIT $5",
@@ -1330,6 +1335,7 @@ log = log || $3 \
         .bind(viewer_id)
         .bind(viewer_name)
         .bind(limit)
+        .bind(operation)
         .fetch_all(&self.pool)
         .await?;
         let mut events: Vec<AuditRecord> = rows.iter().map(audit).collect::<sqlx::Result<_>>()?;
@@ -1344,8 +1350,8 @@ pub(crate) async fn insert_audit(
     event: &AuditRecord,
 ) -> Result<i64> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO audit_events (at, actor, action, app, env, outcome, reason, via, client, label) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        "INSERT INTO audit_events (at, actor, action, app, env, outcome, reason, via, client, label, operation_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(event.at)
     .bind(&event.actor)
@@ -1357,6 +1363,7 @@ pub(crate) async fn insert_audit(
     .bind(&event.via)
     .bind(&event.client)
     .bind(&event.label)
+    .bind(event.operation_id)
     .fetch_one(conn)
     .await?)
 }

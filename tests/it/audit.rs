@@ -492,7 +492,16 @@ fn audit_json_lines_and_the_since_window() {
     let header: Vec<&str> = table.lines().next().unwrap().split_whitespace().collect();
     assert_eq!(
         header,
-        ["ID", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "VIA"]
+        [
+            "ID",
+            "AT",
+            "ACTOR",
+            "ACTION",
+            "TARGET",
+            "OUTCOME",
+            "VIA",
+            "OPERATION"
+        ]
     );
     assert_eq!(table.lines().count(), lines.len() + 1, "{table}");
 

@@ -305,7 +305,13 @@ fn issue_and_list_ci_grants() {
             .to_owned()
     };
     let text_list = || {
-        let out = bob.cmd().args(["grant", "list"]).output().unwrap();
+        // Times for people are local: UTC here, so the table can be compared with the JSON.
+        let out = bob
+            .cmd()
+            .env("TZ", "UTC")
+            .args(["grant", "list"])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{out:?}");
         String::from_utf8(out.stdout).unwrap()
     };
@@ -329,7 +335,7 @@ fn issue_and_list_ci_grants() {
         "demo",
         "production",
         "transport",
-        issued["expires_at"].as_str().unwrap(),
+        &issued["expires_at"].as_str().unwrap()[..16].replace('T', " "),
         "never",
         "active",
     ] {

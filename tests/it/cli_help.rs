@@ -70,7 +70,7 @@ fn options_set_in_the_environment_stay_out_of_the_usage_line() {
         .unwrap_or_else(|| panic!("no usage line in {stderr}"));
     assert_eq!(
         usage,
-        "Usage: padlock transport --app <APP> --to <TO> --package <PACKAGE>"
+        "Usage: padlock transport --app <APP> --to <TO> --package <ID>"
     );
     // Nor does help show what the variables hold: an OTP command may carry a TOTP key.
     let top = String::from_utf8(
@@ -215,7 +215,7 @@ fn ops_list_scoping(server: &Server) {
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.starts_with("ID "), "{text}");
     assert!(
-        text.contains("backup_create  other/test  admin  succeeded"),
+        text.contains("backup  other/test  admin  succeeded"),
         "{text}"
     );
 
@@ -261,7 +261,7 @@ fn status_says_when_support_reset_the_second_factor() {
     let after = text(&rita, &["status"]);
     assert!(after.contains("Grant: revoked on the server"), "{after}");
     assert!(
-        after.contains("Second factor: reset on the server (was totp)"),
+        after.contains("Second factor: reset on the server (was authenticator app)"),
         "{after}"
     );
     assert!(!after.contains("(cached)"), "{after}");
@@ -282,7 +282,10 @@ fn status_without_the_server_shows_cached_values() {
     server.kill9();
 
     let shown = text(&admin, &["status"]);
-    assert!(shown.contains("Second factor: totp (cached)"), "{shown}");
+    assert!(
+        shown.contains("Second factor: authenticator app (cached)"),
+        "{shown}"
+    );
     assert!(shown.contains("Grant: valid for"), "{shown}");
     assert!(
         shown.contains("Could not check these with the server"),
@@ -297,7 +300,7 @@ fn status_without_the_server_shows_cached_values() {
     assert!(offline.contains("(--offline)"), "{offline}");
     assert!(!offline.contains("Could not check"), "{offline}");
     assert!(
-        offline.contains("Second factor: totp (cached)"),
+        offline.contains("Second factor: authenticator app (cached)"),
         "{offline}"
     );
 }

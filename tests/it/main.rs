@@ -7,6 +7,7 @@ mod audit;
 mod bad_input;
 mod ci_grants;
 mod cli_help;
+mod cli_messages;
 mod cli_polish;
 mod ecosystem;
 mod exhaustion;

@@ -125,8 +125,9 @@ fn code_prompt_asks_again_after_a_wrong_code_and_not_while_a_grant_is_cached() {
         .expect("a code is asked for");
     session.send_line(wrong_code(&secret)).unwrap();
     session
-        .expect("the code is wrong, expired or already used; try again")
+        .expect("the code is wrong, expired or already used; ")
         .expect("the wrong code is reported");
+    session.expect("Try again.").unwrap();
     session
         .expect("Code from your authenticator app")
         .expect("the code is asked for again");
@@ -140,7 +141,7 @@ fn code_prompt_asks_again_after_a_wrong_code_and_not_while_a_grant_is_cached() {
     assert!(rest.contains("ENVIRONMENT"), "the node table: {rest}");
     assert!(rest.contains("production"), "{rest}");
     assert!(
-        !rest.contains("try again"),
+        !rest.contains("Try again"),
         "the right code was refused: {rest}"
     );
 
@@ -205,11 +206,11 @@ fn sms_prompt_counts_down_to_a_resend_and_sends_one_on_r() {
         .expect("A code was sent to +49")
         .expect("the CLI sends a code itself");
     session
-        .expect("new code possible in")
-        .expect("the prompt counts down to a resend");
+        .expect("r: new code from")
+        .expect("the prompt says from when a new code can be sent");
     session.send_line("r").unwrap();
     session
-        .expect("A new code can be sent in")
+        .expect("A new code can be sent from")
         .expect("an early r is refused, politely");
     std::thread::sleep(Duration::from_millis(2500));
     session.send_line("r").unwrap();

@@ -22,6 +22,8 @@ pub fn routes() -> Router<AppState> {
 #[serde(deny_unknown_fields)]
 struct AuditQuery {
     app: Option<String>,
+    /// Only the events of this operation.
+    operation: Option<i64>,
     /// RFC 3339 time or unix seconds; default: 24 hours ago.
     since: Option<String>,
     limit: Option<i64>,
@@ -31,7 +33,7 @@ struct AuditQuery {
     get,
     path = "/v1/audit",
     tag = "audit",
-    params(("app" = Option<String>, Query,), ("since" = Option<String>, Query, description = "RFC 3339 or unix seconds; default 24 h ago"), ("limit" = Option<i64>, Query,)),
+    params(("app" = Option<String>, Query,), ("operation" = Option<i64>, Query, description = "Only the events of this operation"), ("since" = Option<String>, Query, description = "RFC 3339 or unix seconds; default 24 h ago"), ("limit" = Option<i64>, Query,)),
     responses((status = 200, description = "Audit events, oldest first", body = Vec<AuditEvent>), (status = "4XX", description = "The one error shape; `code` says what went wrong", body = ErrorBody))
 )]
 async fn list(
@@ -64,7 +66,7 @@ async fn list(
     }
     let events = state
         .store
-        .audit_events(viewer, query.app.as_deref(), since, limit)
+        .audit_events(viewer, query.app.as_deref(), query.operation, since, limit)
         .await?;
     Ok(Json(
         events
@@ -81,6 +83,7 @@ async fn list(
                 via: e.via,
                 client: e.client,
                 label: e.label,
+                operation_id: e.operation_id,
             })
             .collect(),
     ))

@@ -174,7 +174,7 @@ async fn start_operation(
         }
         Err(other) => return Err(other.into()),
     };
-    gate::audit(&state, &caller, action.name(), &target, None).await?;
+    gate::audit_operation(&state, &caller, action.name(), &target, op.id).await?;
     if let Some(backup_id) = new_backup {
         state.store.attach_backup(backup_id, op.id).await?;
     }

@@ -84,6 +84,7 @@ async fn status(State(state): State<AppState>, caller: Caller) -> ApiResult<Json
 async fn setup(
     State(state): State<AppState>,
     caller: Caller,
+    headers: axum::http::HeaderMap,
     JsonBody(request): JsonBody<SetupRequest>,
 ) -> ApiResult<Json<SetupResponse>> {
     caller.require_person("set up a second factor")?;
@@ -118,8 +119,13 @@ async fn setup(
             SetupResponse {
                 method: "totp".into(),
                 secret: Some(totp::secret_base32(&secret)),
-                otpauth_uri: Some(totp::otpauth_uri(&secret, &account.username)),
+                otpauth_uri: Some(totp::otpauth_uri(
+                    &secret,
+                    &host_of(&headers),
+                    &account.username,
+                )),
                 phone: None,
+                resend_after: None,
             }
         }
         "sms" => {
@@ -135,12 +141,13 @@ async fn setup(
             {
                 return Err(already_enrolled());
             }
-            send_code(&state, &caller, phone.as_str()).await?;
+            let sent = send_code(&state, &caller, phone.as_str()).await?;
             SetupResponse {
                 method: "sms".into(),
                 secret: None,
                 otpauth_uri: None,
                 phone: Some(phone.masked()),
+                resend_after: Some(sent.resend_after),
             }
         }
         other => {
@@ -321,12 +328,27 @@ async fn send_code(state: &AppState, caller: &Caller, phone: &str) -> ApiResult<
     })
 }
 
+/// The host the client reached this server by (its `Host` header, without the port): what
+/// the person knows the server as, to name it in their authenticator app.
+fn host_of(headers: &axum::http::HeaderMap) -> String {
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    match host.rsplit_once(':') {
+        // Not the colons of a bracketed IPv6 address.
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name.to_owned(),
+        _ => host.to_owned(),
+    }
+}
+
 fn locked_out(retry_after: i64) -> ApiError {
     ApiError::new(
         StatusCode::TOO_MANY_REQUESTS,
         codes::LOCKED_OUT,
         format!(
-            "too many wrong codes: second-factor checks are locked for {}",
+            "too many wrong codes: second-factor checks are locked for {}; if you cannot \
+             wait, or the codes were not yours, contact support",
             crate::time::human_left(retry_after)
         ),
     )
@@ -362,8 +384,12 @@ async fn check_code(
         .await?
     {
         CodeAttempt::Locked { until } => return Err(locked_out(until - now)),
-        CodeAttempt::Claimed { locks_until } => locks_until,
+        CodeAttempt::Claimed {
+            locks_until,
+            attempts_left,
+        } => (locks_until, attempts_left),
     };
+    let (locks_until, attempts_left) = locks_until;
     let accepted = match factor.method.as_str() {
         "totp" => {
             let sealed = factor
@@ -430,11 +456,17 @@ async fn check_code(
         .await?;
         return Err(locked_out(until - now));
     }
-    Err(ApiError::new(
+    let mut err = ApiError::new(
         StatusCode::UNAUTHORIZED,
         codes::INVALID_CODE,
-        "the code is wrong, expired or already used",
-    ))
+        format!(
+            "the code is wrong, expired or already used; {attempts_left} more wrong {} \
+             before second-factor checks are locked",
+            if attempts_left == 1 { "code" } else { "codes" }
+        ),
+    );
+    err.attempts_left = Some(attempts_left as u64);
+    Err(err)
 }
 
 async fn issue_grant(state: &AppState, caller: &Caller) -> ApiResult<GrantIssued> {
