@@ -7,7 +7,16 @@
 
 use sqlx::Row;
 
-use super::{Result, SmsThrottle, Store};
+use super::{Result, Store};
+
+/// Why an SMS send was refused, and for how long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmsThrottle {
+    /// A code is pending and was sent less than the resend wait ago.
+    ResendTooSoon { retry_after: i64 },
+    /// The hourly budget of the account or of the number is spent.
+    HourlyLimit { retry_after: i64 },
+}
 
 /// A slot taken in a counter: give it back if the attempt turns out not to count.
 #[derive(Debug, Clone)]

@@ -1,0 +1,102 @@
+//! The audit log: append-only, one event per padlocked attempt.
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{Result, Store};
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditRecord {
+    pub id: i64,
+    pub at: i64,
+    pub actor: String,
+    pub action: String,
+    pub app: Option<String>,
+    pub env: Option<String>,
+    pub outcome: String,
+    pub reason: Option<String>,
+    pub via: Option<String>,
+    pub client: Option<String>,
+    pub label: Option<String>,
+}
+
+fn audit(row: &AnyRow) -> sqlx::Result<AuditRecord> {
+    Ok(AuditRecord {
+        id: row.try_get("id")?,
+        at: row.try_get("at")?,
+        actor: row.try_get("actor")?,
+        action: row.try_get("action")?,
+        app: row.try_get("app")?,
+        env: row.try_get("env")?,
+        outcome: row.try_get("outcome")?,
+        reason: row.try_get("reason")?,
+        via: row.try_get("via")?,
+        client: row.try_get("client")?,
+        label: row.try_get("label")?,
+    })
+}
+
+impl Store {
+    // ---- audit ----------------------------------------------------------------------
+
+    /// Appends one event; awaited before the answer it explains is sent.
+    pub async fn record_audit(&self, event: &AuditRecord) -> Result<i64> {
+        let event = event.clone();
+        self.write(move |conn| Box::pin(async move { insert_audit(conn, &event).await }))
+            .await
+    }
+
+    /// Events since `since`, oldest first, at most `limit` (the newest ones). `viewer`, when
+    /// set, limits them to what that account may read: its own actions and those on apps it
+    /// is a technical contact of.
+    pub async fn audit_events(
+        &self,
+        viewer: Option<(i64, &str)>,
+        app: Option<&str>,
+        since: i64,
+        limit: i64,
+    ) -> Result<Vec<AuditRecord>> {
+        let (viewer_id, viewer_name) =
+            viewer.map_or((None, None), |(id, name)| (Some(id), Some(name)));
+        let rows = sqlx::query(
+            "SELECT id, at, actor, action, app, env, outcome, reason, via, client, label FROM audit_events \
+             WHERE at >= $1 AND ($2 IS NULL OR app = $2) \
+               AND ($3 IS NULL OR actor = $4 OR app IN (SELECT p.name FROM apps p JOIN members m ON m.app_id = p.id \
+                                                  WHERE m.account_id = $3 AND m.is_contact = 1)) \
+             ORDER BY id DESC LIMIT $5",
+        )
+        .bind(since)
+        .bind(app)
+        .bind(viewer_id)
+        .bind(viewer_name)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut events: Vec<AuditRecord> = rows.iter().map(audit).collect::<sqlx::Result<_>>()?;
+        events.reverse();
+        Ok(events)
+    }
+}
+
+/// Appends an audit event inside a unit of writes.
+pub(crate) async fn insert_audit(
+    conn: &mut sqlx::AnyConnection,
+    event: &AuditRecord,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO audit_events (at, actor, action, app, env, outcome, reason, via, client, label) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(event.at)
+    .bind(&event.actor)
+    .bind(&event.action)
+    .bind(&event.app)
+    .bind(&event.env)
+    .bind(&event.outcome)
+    .bind(&event.reason)
+    .bind(&event.via)
+    .bind(&event.client)
+    .bind(&event.label)
+    .fetch_one(conn)
+    .await?)
+}

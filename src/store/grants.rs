@@ -1,0 +1,146 @@
+//! Grants: interactive ones (bound to a session, issued by a second factor) and CI grants
+//! (scoped to one app's environments and operations, issued by a person).
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{Result, Store, list};
+
+#[derive(Debug, Clone)]
+pub struct GrantRecord {
+    pub id: i64,
+    pub kind: String,
+    pub account_id: i64,
+    pub session_id: Option<i64>,
+    pub label: Option<String>,
+    pub app_id: Option<i64>,
+    pub envs: Vec<String>,
+    pub operations: Vec<String>,
+    pub issued_at: i64,
+    pub expires_at: i64,
+    pub revoked_at: Option<i64>,
+    pub last_used_at: Option<i64>,
+}
+
+const GRANT_COLUMNS: &str = "id, kind, account_id, session_id, label, app_id, envs, operations, issued_at, expires_at, revoked_at, last_used_at";
+
+fn grant(row: &AnyRow) -> sqlx::Result<GrantRecord> {
+    Ok(GrantRecord {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        account_id: row.try_get("account_id")?,
+        session_id: row.try_get("session_id")?,
+        label: row.try_get("label")?,
+        app_id: row.try_get("app_id")?,
+        envs: list(row.try_get("envs")?),
+        operations: list(row.try_get("operations")?),
+        issued_at: row.try_get("issued_at")?,
+        expires_at: row.try_get("expires_at")?,
+        revoked_at: row.try_get("revoked_at")?,
+        last_used_at: row.try_get("last_used_at")?,
+    })
+}
+
+impl Store {
+    // ---- grants ---------------------------------------------------------------------
+
+    #[allow(clippy::too_many_arguments)]
+    pub async fn create_grant(
+        &self,
+        kind: &str,
+        account_id: i64,
+        session_id: Option<i64>,
+        token_hash: &str,
+        label: Option<&str>,
+        scope: Option<(i64, &[String], &[String])>,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<i64> {
+        let (app_id, envs, operations) = match scope {
+            Some((app_id, envs, operations)) => (
+                Some(app_id),
+                Some(envs.join(",")),
+                Some(operations.join(",")),
+            ),
+            None => (None, None, None),
+        };
+        Ok(sqlx::query_scalar(
+            "INSERT INTO grants (kind, account_id, session_id, token_hash, label, app_id, envs, operations, issued_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(kind)
+        .bind(account_id)
+        .bind(session_id)
+        .bind(token_hash)
+        .bind(label)
+        .bind(app_id)
+        .bind(envs)
+        .bind(operations)
+        .bind(now)
+        .bind(expires_at)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    /// The grant with this token hash, whatever its state: callers tell expired from revoked.
+    pub async fn grant_by_token(&self, token_hash: &str) -> Result<Option<GrantRecord>> {
+        let sql = format!("SELECT {GRANT_COLUMNS} FROM grants WHERE token_hash = $1");
+        let row = sqlx::query(&sql)
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| grant(&r)).transpose()?)
+    }
+
+    pub async fn grant_by_id(&self, id: i64) -> Result<Option<GrantRecord>> {
+        let sql = format!("SELECT {GRANT_COLUMNS} FROM grants WHERE id = $1");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| grant(&r)).transpose()?)
+    }
+
+    /// CI grants issued by `account_id`, or by everyone when `None`.
+    pub async fn list_ci_grants(
+        &self,
+        account_id: Option<i64>,
+    ) -> Result<Vec<(GrantRecord, String, Option<String>)>> {
+        let sql = format!(
+            "SELECT g.{}, a.username, p.name AS app_name FROM grants g JOIN accounts a ON a.id = g.account_id \
+             LEFT JOIN apps p ON p.id = g.app_id WHERE g.kind = 'ci' AND ($1 IS NULL OR g.account_id = $1) ORDER BY g.id",
+            GRANT_COLUMNS.replace(", ", ", g.")
+        );
+        let rows = sqlx::query(&sql)
+            .bind(account_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((grant(r)?, r.try_get("username")?, r.try_get("app_name")?)))
+            .collect()
+    }
+
+    pub async fn revoke_grant(&self, id: i64, now: i64) -> Result<bool> {
+        let done =
+            sqlx::query("UPDATE grants SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
+                .bind(id)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn touch_grant(&self, id: i64, now: i64) -> Result<()> {
+        self.write(move |conn| {
+            Box::pin(async move {
+                sqlx::query("UPDATE grants SET last_used_at = $2 WHERE id = $1")
+                    .bind(id)
+                    .bind(now)
+                    .execute(conn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+}
