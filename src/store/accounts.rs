@@ -1,36 +1,34 @@
 //! Accounts and their login sessions.
 
-use sqlx::Row;
-use sqlx::any::AnyRow;
+use super::{Flag, Result, Store, conflict_or};
 
-use super::{Result, Store, conflict_or, flag};
-
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Account {
     pub id: i64,
     pub username: String,
     pub password_hash: String,
+    #[sqlx(try_from = "Flag")]
     pub is_support: bool,
     pub created_at: i64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Session {
+    #[sqlx(rename = "session_id")]
     pub id: i64,
+    #[sqlx(flatten)]
     pub account: Account,
 }
 
-const ACCOUNT_COLUMNS: &str = "a.id, a.username, a.password_hash, a.is_support, a.created_at";
-
-fn account(row: &AnyRow) -> sqlx::Result<Account> {
-    Ok(Account {
-        id: row.try_get("id")?,
-        username: row.try_get("username")?,
-        password_hash: row.try_get("password_hash")?,
-        is_support: flag(row, "is_support")?,
-        created_at: row.try_get("created_at")?,
-    })
+/// An account with the method of its active second factor, if any, as listed.
+#[derive(sqlx::FromRow)]
+struct AccountWithMethod {
+    #[sqlx(flatten)]
+    account: Account,
+    method: Option<String>,
 }
+
+const ACCOUNT_COLUMNS: &str = "a.id, a.username, a.password_hash, a.is_support, a.created_at";
 
 impl Store {
     // ---- accounts -------------------------------------------------------------------
@@ -63,20 +61,18 @@ impl Store {
 
     pub async fn account_by_username(&self, username: &str) -> Result<Option<Account>> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.username = $1");
-        let row = sqlx::query(&sql)
+        Ok(sqlx::query_as(&sql)
             .bind(username)
             .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|r| account(&r)).transpose()?)
+            .await?)
     }
 
     pub async fn account_by_id(&self, id: i64) -> Result<Option<Account>> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = $1");
-        let row = sqlx::query(&sql)
+        Ok(sqlx::query_as(&sql)
             .bind(id)
             .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|r| account(&r)).transpose()?)
+            .await?)
     }
 
     pub async fn set_password(&self, account_id: i64, password_hash: &str) -> Result<()> {
@@ -93,10 +89,8 @@ impl Store {
             "SELECT {ACCOUNT_COLUMNS}, sf.method FROM accounts a \
              LEFT JOIN second_factors sf ON sf.account_id = a.id AND sf.active = 1 ORDER BY a.username"
         );
-        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|r| Ok((account(r)?, r.try_get("method")?)))
-            .collect()
+        let rows: Vec<AccountWithMethod> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(|r| (r.account, r.method)).collect())
     }
 
     // ---- sessions -------------------------------------------------------------------
@@ -132,18 +126,11 @@ impl Store {
              FROM sessions s JOIN accounts a ON a.id = s.account_id \
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2"
         );
-        let row = sqlx::query(&sql)
+        Ok(sqlx::query_as(&sql)
             .bind(token_hash)
             .bind(now)
             .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| {
-            Ok(Session {
-                id: r.try_get("session_id")?,
-                account: account(&r)?,
-            })
-        })
-        .transpose()
+            .await?)
     }
 
     /// Ends a session and every grant bound to it.

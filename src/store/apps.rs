@@ -1,26 +1,24 @@
 //! Apps with their environments, members' node permissions and uploaded packages.
 
-use sqlx::Row;
-use sqlx::any::AnyRow;
+use super::{Flag, Result, Store, conflict_or};
 
-use super::{Result, Store, conflict_or, flag};
-
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AppRecord {
     pub id: i64,
     pub name: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EnvRecord {
     pub id: i64,
     pub name: String,
+    #[sqlx(try_from = "Flag")]
     pub padlocked: bool,
     pub state: String,
     pub package_id: Option<i64>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PackageRecord {
     pub id: i64,
     pub app_id: i64,
@@ -32,40 +30,30 @@ pub struct PackageRecord {
 }
 
 /// A member's rights on one app, as read for a permission check.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
 pub struct Membership {
+    #[sqlx(try_from = "Flag")]
     pub is_contact: bool,
     /// The team role: `develop` or `deploy` (technical contacts are `deploy`).
     pub role: String,
     /// (environment id, permission) pairs.
+    #[sqlx(skip)]
     pub permissions: Vec<(i64, String)>,
+}
+
+/// One row of an app's permission table: a member, and one of their permissions if any.
+#[derive(sqlx::FromRow)]
+struct MemberPermission {
+    username: String,
+    #[sqlx(try_from = "Flag")]
+    is_contact: bool,
+    env_id: Option<i64>,
+    permission: Option<String>,
 }
 
 const ENV_COLUMNS: &str = "id, name, padlocked, state, package_id";
 
-fn env(row: &AnyRow) -> sqlx::Result<EnvRecord> {
-    Ok(EnvRecord {
-        id: row.try_get("id")?,
-        name: row.try_get("name")?,
-        padlocked: flag(row, "padlocked")?,
-        state: row.try_get("state")?,
-        package_id: row.try_get("package_id")?,
-    })
-}
-
 const PACKAGE_COLUMNS: &str = "id, app_id, filename, sha256, size, uploaded_by, uploaded_at";
-
-fn package(row: &AnyRow) -> sqlx::Result<PackageRecord> {
-    Ok(PackageRecord {
-        id: row.try_get("id")?,
-        app_id: row.try_get("app_id")?,
-        filename: row.try_get("filename")?,
-        sha256: row.try_get("sha256")?,
-        size: row.try_get("size")?,
-        uploaded_by: row.try_get("uploaded_by")?,
-        uploaded_at: row.try_get("uploaded_at")?,
-    })
-}
 
 impl Store {
     // ---- apps, environments, members ----------------------------------------------------
@@ -108,36 +96,21 @@ impl Store {
     }
 
     pub async fn app_by_name(&self, name: &str) -> Result<Option<AppRecord>> {
-        let row = sqlx::query("SELECT id, name FROM apps WHERE name = $1")
+        Ok(sqlx::query_as("SELECT id, name FROM apps WHERE name = $1")
             .bind(name)
             .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| {
-            Ok(AppRecord {
-                id: r.try_get("id")?,
-                name: r.try_get("name")?,
-            })
-        })
-        .transpose()
+            .await?)
     }
 
     /// Apps the account belongs to, or all apps when `all` (support).
     pub async fn list_apps(&self, account_id: i64, all: bool) -> Result<Vec<AppRecord>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, name FROM apps WHERE $2 = 1 OR id IN (SELECT app_id FROM members WHERE account_id = $1) ORDER BY name",
         )
         .bind(account_id)
         .bind(all as i64)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(AppRecord {
-                    id: r.try_get("id")?,
-                    name: r.try_get("name")?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     pub async fn contacts_of(&self, app_id: i64) -> Result<Vec<String>> {
@@ -152,22 +125,24 @@ impl Store {
 
     pub async fn envs_of(&self, app_id: i64) -> Result<Vec<EnvRecord>> {
         let sql = format!("SELECT {ENV_COLUMNS} FROM environments WHERE app_id = $1 ORDER BY id");
-        let rows = sqlx::query(&sql).bind(app_id).fetch_all(&self.pool).await?;
-        Ok(rows.iter().map(env).collect::<sqlx::Result<_>>()?)
+        Ok(sqlx::query_as(&sql)
+            .bind(app_id)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     pub async fn membership(&self, app_id: i64, account_id: i64) -> Result<Option<Membership>> {
-        let row = sqlx::query(
+        let member: Option<Membership> = sqlx::query_as(
             "SELECT is_contact, role FROM members WHERE app_id = $1 AND account_id = $2",
         )
         .bind(app_id)
         .bind(account_id)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(row) = row else {
+        let Some(mut member) = member else {
             return Ok(None);
         };
-        let rows = sqlx::query(
+        member.permissions = sqlx::query_as(
             "SELECT np.env_id, np.permission FROM node_permissions np JOIN environments e ON e.id = np.env_id \
              WHERE e.app_id = $1 AND np.account_id = $2",
         )
@@ -175,15 +150,7 @@ impl Store {
         .bind(account_id)
         .fetch_all(&self.pool)
         .await?;
-        let permissions = rows
-            .iter()
-            .map(|r| Ok((r.try_get("env_id")?, r.try_get("permission")?)))
-            .collect::<sqlx::Result<_>>()?;
-        Ok(Some(Membership {
-            is_contact: flag(&row, "is_contact")?,
-            role: row.try_get("role")?,
-            permissions,
-        }))
+        Ok(Some(member))
     }
 
     /// Every member of the app with their permissions: (username, is_contact, env_id, permission).
@@ -191,7 +158,7 @@ impl Store {
         &self,
         app_id: i64,
     ) -> Result<Vec<(String, bool, Option<i64>, Option<String>)>> {
-        let rows = sqlx::query(
+        let rows: Vec<MemberPermission> = sqlx::query_as(
             "SELECT a.username, m.is_contact, np.env_id, np.permission FROM members m \
              JOIN accounts a ON a.id = m.account_id \
              LEFT JOIN node_permissions np ON np.account_id = m.account_id \
@@ -201,16 +168,10 @@ impl Store {
         .bind(app_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok((
-                    r.try_get("username")?,
-                    flag(r, "is_contact")?,
-                    r.try_get("env_id")?,
-                    r.try_get("permission")?,
-                ))
-            })
-            .collect()
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.username, r.is_contact, r.env_id, r.permission))
+            .collect())
     }
 
     /// Adds node permissions to a `deploy` member of the app; `false` (and nothing changed)
@@ -321,17 +282,18 @@ impl Store {
 
     pub async fn packages_of(&self, app_id: i64) -> Result<Vec<PackageRecord>> {
         let sql = format!("SELECT {PACKAGE_COLUMNS} FROM packages WHERE app_id = $1 ORDER BY id");
-        let rows = sqlx::query(&sql).bind(app_id).fetch_all(&self.pool).await?;
-        Ok(rows.iter().map(package).collect::<sqlx::Result<_>>()?)
+        Ok(sqlx::query_as(&sql)
+            .bind(app_id)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     pub async fn package(&self, app_id: i64, id: i64) -> Result<Option<PackageRecord>> {
         let sql = format!("SELECT {PACKAGE_COLUMNS} FROM packages WHERE app_id = $1 AND id = $2");
-        let row = sqlx::query(&sql)
+        Ok(sqlx::query_as(&sql)
             .bind(app_id)
             .bind(id)
             .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|r| package(&r)).transpose()?)
+            .await?)
     }
 }

@@ -1,11 +1,8 @@
 //! The audit log: append-only, one event per padlocked attempt.
 
-use sqlx::Row;
-use sqlx::any::AnyRow;
-
 use super::{Result, Store};
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
 pub struct AuditRecord {
     pub id: i64,
     pub at: i64,
@@ -18,22 +15,6 @@ pub struct AuditRecord {
     pub via: Option<String>,
     pub client: Option<String>,
     pub label: Option<String>,
-}
-
-fn audit(row: &AnyRow) -> sqlx::Result<AuditRecord> {
-    Ok(AuditRecord {
-        id: row.try_get("id")?,
-        at: row.try_get("at")?,
-        actor: row.try_get("actor")?,
-        action: row.try_get("action")?,
-        app: row.try_get("app")?,
-        env: row.try_get("env")?,
-        outcome: row.try_get("outcome")?,
-        reason: row.try_get("reason")?,
-        via: row.try_get("via")?,
-        client: row.try_get("client")?,
-        label: row.try_get("label")?,
-    })
 }
 
 impl Store {
@@ -58,7 +39,7 @@ impl Store {
     ) -> Result<Vec<AuditRecord>> {
         let (viewer_id, viewer_name) =
             viewer.map_or((None, None), |(id, name)| (Some(id), Some(name)));
-        let rows = sqlx::query(
+        let mut events: Vec<AuditRecord> = sqlx::query_as(
             "SELECT id, at, actor, action, app, env, outcome, reason, via, client, label FROM audit_events \
              WHERE at >= $1 AND ($2 IS NULL OR app = $2) \
                AND ($3 IS NULL OR actor = $4 OR app IN (SELECT p.name FROM apps p JOIN members m ON m.app_id = p.id \
@@ -72,7 +53,6 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        let mut events: Vec<AuditRecord> = rows.iter().map(audit).collect::<sqlx::Result<_>>()?;
         events.reverse();
         Ok(events)
     }

@@ -1,12 +1,9 @@
 //! Grants: interactive ones (bound to a session, issued by a second factor) and CI grants
 //! (scoped to one app's environments and operations, issued by a person).
 
-use sqlx::Row;
-use sqlx::any::AnyRow;
+use super::{CommaList, Result, Store};
 
-use super::{Result, Store, list};
-
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct GrantRecord {
     pub id: i64,
     pub kind: String,
@@ -14,7 +11,9 @@ pub struct GrantRecord {
     pub session_id: Option<i64>,
     pub label: Option<String>,
     pub app_id: Option<i64>,
+    #[sqlx(try_from = "CommaList")]
     pub envs: Vec<String>,
+    #[sqlx(try_from = "CommaList")]
     pub operations: Vec<String>,
     pub issued_at: i64,
     pub expires_at: i64,
@@ -22,24 +21,17 @@ pub struct GrantRecord {
     pub last_used_at: Option<i64>,
 }
 
-const GRANT_COLUMNS: &str = "id, kind, account_id, session_id, label, app_id, envs, operations, issued_at, expires_at, revoked_at, last_used_at";
-
-fn grant(row: &AnyRow) -> sqlx::Result<GrantRecord> {
-    Ok(GrantRecord {
-        id: row.try_get("id")?,
-        kind: row.try_get("kind")?,
-        account_id: row.try_get("account_id")?,
-        session_id: row.try_get("session_id")?,
-        label: row.try_get("label")?,
-        app_id: row.try_get("app_id")?,
-        envs: list(row.try_get("envs")?),
-        operations: list(row.try_get("operations")?),
-        issued_at: row.try_get("issued_at")?,
-        expires_at: row.try_get("expires_at")?,
-        revoked_at: row.try_get("revoked_at")?,
-        last_used_at: row.try_get("last_used_at")?,
-    })
+/// A CI grant as listed: with its issuer's name and its app's.
+#[derive(sqlx::FromRow)]
+struct ListedCiGrant {
+    #[sqlx(flatten)]
+    grant: GrantRecord,
+    #[sqlx(rename = "username")]
+    issuer: String,
+    app_name: Option<String>,
 }
+
+const GRANT_COLUMNS: &str = "id, kind, account_id, session_id, label, app_id, envs, operations, issued_at, expires_at, revoked_at, last_used_at";
 
 impl Store {
     // ---- grants ---------------------------------------------------------------------
@@ -85,20 +77,18 @@ impl Store {
     /// The grant with this token hash, whatever its state: callers tell expired from revoked.
     pub async fn grant_by_token(&self, token_hash: &str) -> Result<Option<GrantRecord>> {
         let sql = format!("SELECT {GRANT_COLUMNS} FROM grants WHERE token_hash = $1");
-        let row = sqlx::query(&sql)
+        Ok(sqlx::query_as(&sql)
             .bind(token_hash)
             .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|r| grant(&r)).transpose()?)
+            .await?)
     }
 
     pub async fn grant_by_id(&self, id: i64) -> Result<Option<GrantRecord>> {
         let sql = format!("SELECT {GRANT_COLUMNS} FROM grants WHERE id = $1");
-        let row = sqlx::query(&sql)
+        Ok(sqlx::query_as(&sql)
             .bind(id)
             .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|r| grant(&r)).transpose()?)
+            .await?)
     }
 
     /// CI grants issued by `account_id`, or by everyone when `None`.
@@ -111,13 +101,14 @@ impl Store {
              LEFT JOIN apps p ON p.id = g.app_id WHERE g.kind = 'ci' AND ($1 IS NULL OR g.account_id = $1) ORDER BY g.id",
             GRANT_COLUMNS.replace(", ", ", g.")
         );
-        let rows = sqlx::query(&sql)
+        let rows: Vec<ListedCiGrant> = sqlx::query_as(&sql)
             .bind(account_id)
             .fetch_all(&self.pool)
             .await?;
-        rows.iter()
-            .map(|r| Ok((grant(r)?, r.try_get("username")?, r.try_get("app_name")?)))
-            .collect()
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.grant, r.issuer, r.app_name))
+            .collect())
     }
 
     pub async fn revoke_grant(&self, id: i64, now: i64) -> Result<bool> {

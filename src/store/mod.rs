@@ -35,8 +35,8 @@ pub use operations::{BackupRecord, OperationRecord};
 pub use second_factor::SecondFactor;
 pub use throttle::SmsThrottle;
 
-use sqlx::any::{AnyPoolOptions, AnyRow};
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
+use sqlx::any::AnyPoolOptions;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -105,18 +105,36 @@ pub struct Store {
     writer: Option<writer::Writer>,
 }
 
-fn flag(row: &AnyRow, column: &str) -> sqlx::Result<bool> {
-    Ok(row.try_get::<i64, _>(column)? != 0)
+/// A 0/1 integer column, read into a `bool` field with `#[sqlx(try_from = "Flag")]`. Both
+/// schemas keep flags as integers (SQLite has no boolean type), and the `Any` driver decodes
+/// a `bool` only from a real boolean.
+#[derive(sqlx::Type)]
+#[sqlx(transparent)]
+struct Flag(i64);
+
+impl From<Flag> for bool {
+    fn from(flag: Flag) -> bool {
+        flag.0 != 0
+    }
 }
 
-fn list(text: Option<String>) -> Vec<String> {
-    text.map(|t| {
-        t.split(',')
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect()
-    })
-    .unwrap_or_default()
+/// A comma-separated text column (NULL for none), read into a `Vec<String>` field with
+/// `#[sqlx(try_from = "CommaList")]`.
+#[derive(sqlx::Type)]
+#[sqlx(transparent)]
+struct CommaList(Option<String>);
+
+impl From<CommaList> for Vec<String> {
+    fn from(list: CommaList) -> Vec<String> {
+        list.0
+            .map(|text| {
+                text.split(',')
+                    .filter(|item| !item.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 impl Store {

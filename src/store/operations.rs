@@ -1,17 +1,16 @@
 //! Operations on environments (transport, start, stop, restart, backups) and the backups
 //! they make.
 
-use sqlx::Row;
-use sqlx::any::AnyRow;
+use super::{Backend, Flag, Result, Store, StoreError, conflict_or};
 
-use super::{Backend, Result, Store, StoreError, conflict_or, flag};
-
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OperationRecord {
     pub id: i64,
     pub app_id: i64,
     pub env_id: i64,
+    #[sqlx(rename = "app_name")]
     pub app: String,
+    #[sqlx(rename = "env_name")]
     pub env: String,
     pub kind: String,
     pub state: String,
@@ -24,38 +23,20 @@ pub struct OperationRecord {
     pub log: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct BackupRecord {
     pub id: i64,
     pub operation_id: i64,
     pub size: Option<i64>,
     pub sha256: Option<String>,
     pub created_at: i64,
+    #[sqlx(try_from = "Flag")]
     pub ready: bool,
 }
 
 const OPERATION_SELECT: &str = "SELECT o.id, o.app_id, o.env_id, p.name AS app_name, e.name AS env_name, o.kind, o.state, o.actor, o.via, \
     o.package_id, o.backup_id, o.created_at, o.finished_at, o.exit_code, o.log \
     FROM operations o JOIN apps p ON p.id = o.app_id JOIN environments e ON e.id = o.env_id";
-
-fn operation(r: &AnyRow) -> sqlx::Result<OperationRecord> {
-    Ok(OperationRecord {
-        id: r.try_get("id")?,
-        app_id: r.try_get("app_id")?,
-        env_id: r.try_get("env_id")?,
-        app: r.try_get("app_name")?,
-        env: r.try_get("env_name")?,
-        kind: r.try_get("kind")?,
-        state: r.try_get("state")?,
-        actor: r.try_get("actor")?,
-        package_id: r.try_get("package_id")?,
-        backup_id: r.try_get("backup_id")?,
-        created_at: r.try_get("created_at")?,
-        finished_at: r.try_get("finished_at")?,
-        exit_code: r.try_get("exit_code")?,
-        log: r.try_get("log")?,
-    })
-}
 
 impl Store {
     // ---- operations -----------------------------------------------------------------
@@ -108,11 +89,12 @@ impl Store {
     }
 
     pub async fn operation(&self, id: i64) -> Result<Option<OperationRecord>> {
-        let row = sqlx::query(&format!("{OPERATION_SELECT} WHERE o.id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|r| operation(&r)).transpose()?)
+        Ok(
+            sqlx::query_as(&format!("{OPERATION_SELECT} WHERE o.id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// An app's most recent operations, newest first, optionally of one environment and in
@@ -124,7 +106,7 @@ impl Store {
         state: Option<&str>,
         limit: i64,
     ) -> Result<Vec<OperationRecord>> {
-        let rows = sqlx::query(&format!(
+        let mut ops: Vec<OperationRecord> = sqlx::query_as(&format!(
             "{OPERATION_SELECT} WHERE o.app_id = $1 AND ($2 IS NULL OR e.name = $2) \
              AND ($3 IS NULL OR o.state = $3) ORDER BY o.id DESC LIMIT $4"
         ))
@@ -134,10 +116,6 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        let mut ops = rows
-            .iter()
-            .map(operation)
-            .collect::<sqlx::Result<Vec<_>>>()?;
         for op in &mut ops {
             op.log.clear();
         }
@@ -249,23 +227,11 @@ log = log || $3 \
     }
 
     pub async fn backups_of(&self, env_id: i64) -> Result<Vec<BackupRecord>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, app_id, env_id, operation_id, size, sha256, created_at, ready FROM backups WHERE env_id = $1 ORDER BY id",
         )
         .bind(env_id)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(BackupRecord {
-                    id: r.try_get("id")?,
-                    operation_id: r.try_get("operation_id")?,
-                    size: r.try_get("size")?,
-                    sha256: r.try_get("sha256")?,
-                    created_at: r.try_get("created_at")?,
-                    ready: flag(r, "ready")?,
-                })
-            })
-            .collect()
+        .await?)
     }
 }

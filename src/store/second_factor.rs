@@ -1,19 +1,18 @@
 //! Second factors: an account's TOTP or SMS method, its enrollment, single-use TOTP steps
 //! and the SMS codes sent to it.
 
-use sqlx::Row;
+use super::{Flag, Result, Store};
 
-use super::{Result, Store, flag};
-
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SecondFactor {
     pub method: String,
     pub secret_sealed: Option<String>,
     pub phone: Option<String>,
+    #[sqlx(try_from = "Flag")]
     pub active: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PendingSms {
     pub id: i64,
     pub code_hash: String,
@@ -23,21 +22,12 @@ impl Store {
     // ---- second factors ---------------------------------------------------------------
 
     pub async fn second_factor(&self, account_id: i64) -> Result<Option<SecondFactor>> {
-        let row = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT method, secret_sealed, phone, active FROM second_factors WHERE account_id = $1",
         )
         .bind(account_id)
         .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| {
-            Ok(SecondFactor {
-                method: r.try_get("method")?,
-                secret_sealed: r.try_get("secret_sealed")?,
-                phone: r.try_get("phone")?,
-                active: flag(&r, "active")?,
-            })
-        })
-        .transpose()
+        .await?)
     }
 
     /// Starts (or restarts) an enrollment. Returns false, changing nothing, when the account
@@ -159,7 +149,7 @@ impl Store {
         now: i64,
         max_attempts: i64,
     ) -> Result<Option<PendingSms>> {
-        let row = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, code_hash FROM sms_codes \
              WHERE account_id = $1 AND used_at IS NULL AND expires_at > $2 AND n_attempts < $3 \
              ORDER BY id DESC LIMIT 1",
@@ -168,14 +158,7 @@ impl Store {
         .bind(now)
         .bind(max_attempts)
         .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| {
-            Ok(PendingSms {
-                id: r.try_get("id")?,
-                code_hash: r.try_get("code_hash")?,
-            })
-        })
-        .transpose()
+        .await?)
     }
 
     /// Marks a matching code used; true for exactly one caller.
