@@ -1,6 +1,7 @@
 //! Accounts and their login sessions.
 
 use super::{Flag, Result, Store, conflict_or};
+use crate::vocabulary::Method;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Account {
@@ -25,7 +26,7 @@ pub struct Session {
 struct AccountWithMethod {
     #[sqlx(flatten)]
     account: Account,
-    method: Option<String>,
+    method: Option<Method>,
 }
 
 const ACCOUNT_COLUMNS: &str = "a.id, a.username, a.password_hash, a.is_support, a.created_at";
@@ -84,7 +85,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn list_accounts(&self) -> Result<Vec<(Account, Option<String>)>> {
+    pub async fn list_accounts(&self) -> Result<Vec<(Account, Option<Method>)>> {
         let sql = format!(
             "SELECT {ACCOUNT_COLUMNS}, sf.method FROM accounts a \
              LEFT JOIN second_factors sf ON sf.account_id = a.id AND sf.active = 1 ORDER BY a.username"

@@ -1,6 +1,7 @@
 //! Apps with their environments, members' node permissions and uploaded packages.
 
 use super::{Flag, Result, Store, conflict_or};
+use crate::vocabulary::Permission;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AppRecord {
@@ -38,7 +39,7 @@ pub struct Membership {
     pub role: String,
     /// (environment id, permission) pairs.
     #[sqlx(skip)]
-    pub permissions: Vec<(i64, String)>,
+    pub permissions: Vec<(i64, Permission)>,
 }
 
 /// One row of an app's permission table: a member, and one of their permissions if any.
@@ -48,7 +49,7 @@ struct MemberPermission {
     #[sqlx(try_from = "Flag")]
     is_contact: bool,
     env_id: Option<i64>,
-    permission: Option<String>,
+    permission: Option<Permission>,
 }
 
 const ENV_COLUMNS: &str = "id, name, padlocked, state, package_id";
@@ -157,7 +158,7 @@ impl Store {
     pub async fn permissions_of_app(
         &self,
         app_id: i64,
-    ) -> Result<Vec<(String, bool, Option<i64>, Option<String>)>> {
+    ) -> Result<Vec<(String, bool, Option<i64>, Option<Permission>)>> {
         let rows: Vec<MemberPermission> = sqlx::query_as(
             "SELECT a.username, m.is_contact, np.env_id, np.permission FROM members m \
              JOIN accounts a ON a.id = m.account_id \
@@ -184,7 +185,7 @@ impl Store {
         app_id: i64,
         account_id: i64,
         env_ids: &[i64],
-        permissions: &[String],
+        permissions: &[Permission],
     ) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
         let deploy = sqlx::query(
@@ -215,7 +216,7 @@ impl Store {
         &self,
         account_id: i64,
         env_ids: &[i64],
-        permissions: &[String],
+        permissions: &[Permission],
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         for env_id in env_ids {

@@ -2,6 +2,7 @@
 //! (scoped to one app's environments and operations, issued by a person).
 
 use super::{CommaList, Result, Store};
+use crate::vocabulary::Permission;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct GrantRecord {
@@ -13,8 +14,9 @@ pub struct GrantRecord {
     pub app_id: Option<i64>,
     #[sqlx(try_from = "CommaList")]
     pub envs: Vec<String>,
+    /// The operations a CI grant allows.
     #[sqlx(try_from = "CommaList")]
-    pub operations: Vec<String>,
+    pub operations: Vec<Permission>,
     pub issued_at: i64,
     pub expires_at: i64,
     pub revoked_at: Option<i64>,
@@ -44,7 +46,7 @@ impl Store {
         session_id: Option<i64>,
         token_hash: &str,
         label: Option<&str>,
-        scope: Option<(i64, &[String], &[String])>,
+        scope: Option<(i64, &[String], &[Permission])>,
         now: i64,
         expires_at: i64,
     ) -> Result<i64> {
@@ -52,7 +54,13 @@ impl Store {
             Some((app_id, envs, operations)) => (
                 Some(app_id),
                 Some(envs.join(",")),
-                Some(operations.join(",")),
+                Some(
+                    operations
+                        .iter()
+                        .map(|op| op.as_str())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ),
             ),
             None => (None, None, None),
         };

@@ -38,6 +38,8 @@ pub use throttle::SmsThrottle;
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 
+use crate::vocabulary::{Permission, UnknownWord};
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("not found")]
@@ -118,8 +120,8 @@ impl From<Flag> for bool {
     }
 }
 
-/// A comma-separated text column (NULL for none), read into a `Vec<String>` field with
-/// `#[sqlx(try_from = "CommaList")]`.
+/// A comma-separated text column (NULL for none), read into a `Vec<String>` or a
+/// `Vec<Permission>` field with `#[sqlx(try_from = "CommaList")]`.
 #[derive(sqlx::Type)]
 #[sqlx(transparent)]
 struct CommaList(Option<String>);
@@ -134,6 +136,17 @@ impl From<CommaList> for Vec<String> {
                     .collect()
             })
             .unwrap_or_default()
+    }
+}
+
+impl TryFrom<CommaList> for Vec<Permission> {
+    type Error = UnknownWord;
+
+    fn try_from(list: CommaList) -> std::result::Result<Vec<Permission>, UnknownWord> {
+        Vec::<String>::from(list)
+            .iter()
+            .map(|word| word.parse())
+            .collect()
     }
 }
 

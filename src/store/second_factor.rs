@@ -2,10 +2,11 @@
 //! and the SMS codes sent to it.
 
 use super::{Flag, Result, Store};
+use crate::vocabulary::Method;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SecondFactor {
-    pub method: String,
+    pub method: Method,
     pub secret_sealed: Option<String>,
     pub phone: Option<String>,
     #[sqlx(try_from = "Flag")]
@@ -35,7 +36,7 @@ impl Store {
     pub async fn start_enrollment(
         &self,
         account_id: i64,
-        method: &str,
+        method: Method,
         secret_sealed: Option<&str>,
         phone: Option<&str>,
         now: i64,

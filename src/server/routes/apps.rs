@@ -87,7 +87,11 @@ async fn list_envs(
             .map(|env| api::Environment {
                 id: env.id,
                 app: app.name.clone(),
-                permissions: rights.on_env(env.id),
+                permissions: rights
+                    .on_env(env.id)
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
                 name: env.name,
                 padlocked: env.padlocked,
                 state: env.state,

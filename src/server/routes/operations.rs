@@ -25,6 +25,7 @@ use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
 use crate::server::extract::Caller;
 use crate::server::gate::{self, Action, Rights, Target};
 use crate::store::{AppRecord, BackupRecord, EnvRecord, OperationRecord, StoreError};
+use crate::vocabulary::Permission;
 
 /// An operation's log is capped; a hook that prints more is still run to its end.
 const MAX_LOG_BYTES: usize = 1 << 20;
@@ -548,7 +549,7 @@ async fn list_backups(
 ) -> ApiResult<Json<Vec<api::Backup>>> {
     let (app, rights) = visible_app(&state, &caller, &app_name).await?;
     let env = find_env(&state, &app, &env_name).await?;
-    if !(rights.has(env.id, "backups") || rights.is_support) {
+    if !(rights.has(env.id, Permission::Backups) || rights.is_support) {
         return Err(rights.refusal(format!(
             "you may not see the backups of {}/{}",
             app.name, env.name
