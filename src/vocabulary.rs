@@ -1,5 +1,6 @@
 //! The closed sets of words that travel between the database, the padlock's decisions and
-//! the API: node permissions and second-factor methods. Each is an enum, parsed once where
+//! the API: node permissions, second-factor methods, operation kinds and states, environment
+//! states and grant kinds. Each is an enum, parsed once where
 //! the word comes in (a request, a row), so a misspelt word cannot compile. On the wire and
 //! in the database they are the same lower-case words as ever.
 
@@ -106,6 +107,44 @@ words! {
     }
 }
 
+words! {
+    /// What an operation does to an environment.
+    pub enum OperationKind ("operation") {
+        Transport = "transport",
+        Start = "start",
+        Stop = "stop",
+        Restart = "restart",
+        BackupCreate = "backup_create",
+        BackupRestore = "backup_restore",
+    }
+}
+
+words! {
+    /// Where an operation is in its life.
+    pub enum OperationState ("operation state") {
+        Queued = "queued",
+        Running = "running",
+        Succeeded = "succeeded",
+        Failed = "failed",
+    }
+}
+
+words! {
+    /// Whether an environment's application runs.
+    pub enum EnvState ("environment state") {
+        Running = "running",
+        Stopped = "stopped",
+    }
+}
+
+words! {
+    /// An interactive grant (bound to a session, issued by a second factor) or a CI grant.
+    pub enum GrantKind ("grant kind") {
+        Interactive = "grant",
+        Ci = "ci",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +164,8 @@ mod tests {
         }
         assert_eq!(Permission::listed(), "view, transport, manage, backups");
         assert_eq!("sms".parse::<Method>(), Ok(Method::Sms));
+        assert_eq!(OperationKind::BackupCreate.as_str(), "backup_create");
+        assert_eq!("grant".parse::<GrantKind>(), Ok(GrantKind::Interactive));
         let unknown = "View".parse::<Permission>().unwrap_err();
         assert_eq!(unknown.to_string(), "unknown permission \"View\"");
     }

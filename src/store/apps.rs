@@ -1,7 +1,7 @@
 //! Apps with their environments, members' node permissions and uploaded packages.
 
 use super::{Flag, Result, Store, conflict_or};
-use crate::vocabulary::Permission;
+use crate::vocabulary::{EnvState, Permission};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AppRecord {
@@ -15,7 +15,7 @@ pub struct EnvRecord {
     pub name: String,
     #[sqlx(try_from = "Flag")]
     pub padlocked: bool,
-    pub state: String,
+    pub state: EnvState,
     pub package_id: Option<i64>,
 }
 
@@ -236,7 +236,7 @@ impl Store {
     pub async fn set_env_state(
         &self,
         env_id: i64,
-        state: &str,
+        state: EnvState,
         package_id: Option<i64>,
     ) -> Result<()> {
         sqlx::query("UPDATE environments SET state = $2, package_id = COALESCE($3, package_id) WHERE id = $1")

@@ -2,12 +2,12 @@
 //! (scoped to one app's environments and operations, issued by a person).
 
 use super::{CommaList, Result, Store};
-use crate::vocabulary::Permission;
+use crate::vocabulary::{GrantKind, Permission};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct GrantRecord {
     pub id: i64,
-    pub kind: String,
+    pub kind: GrantKind,
     pub account_id: i64,
     pub session_id: Option<i64>,
     pub label: Option<String>,
@@ -41,7 +41,7 @@ impl Store {
     #[allow(clippy::too_many_arguments)]
     pub async fn create_grant(
         &self,
-        kind: &str,
+        kind: GrantKind,
         account_id: i64,
         session_id: Option<i64>,
         token_hash: &str,

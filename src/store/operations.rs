@@ -2,6 +2,7 @@
 //! they make.
 
 use super::{Backend, Flag, Result, Store, StoreError, conflict_or};
+use crate::vocabulary::{OperationKind, OperationState};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OperationRecord {
@@ -12,8 +13,8 @@ pub struct OperationRecord {
     pub app: String,
     #[sqlx(rename = "env_name")]
     pub env: String,
-    pub kind: String,
-    pub state: String,
+    pub kind: OperationKind,
+    pub state: OperationState,
     pub actor: String,
     pub package_id: Option<i64>,
     pub backup_id: Option<i64>,
@@ -48,7 +49,7 @@ impl Store {
         &self,
         app_id: i64,
         env_id: i64,
-        kind: &str,
+        kind: OperationKind,
         actor: &str,
         via: &str,
         package_id: Option<i64>,
@@ -103,7 +104,7 @@ impl Store {
         &self,
         app_id: i64,
         env: Option<&str>,
-        state: Option<&str>,
+        state: Option<OperationState>,
         limit: i64,
     ) -> Result<Vec<OperationRecord>> {
         let mut ops: Vec<OperationRecord> = sqlx::query_as(&format!(
@@ -144,7 +145,11 @@ impl Store {
             "UPDATE operations SET state = $2, exit_code = $3, finished_at = $4 WHERE id = $1",
         )
         .bind(id)
-        .bind(if succeeded { "succeeded" } else { "failed" })
+        .bind(if succeeded {
+            OperationState::Succeeded
+        } else {
+            OperationState::Failed
+        })
         .bind(exit_code)
         .bind(now)
         .execute(&self.pool)
@@ -174,7 +179,7 @@ log = log || $3 \
     }
 
     /// How long the last successful operation of this kind on this environment took.
-    pub async fn typical_duration(&self, env_id: i64, kind: &str) -> Result<Option<i64>> {
+    pub async fn typical_duration(&self, env_id: i64, kind: OperationKind) -> Result<Option<i64>> {
         Ok(sqlx::query_scalar(
             "SELECT finished_at - created_at FROM operations \
              WHERE env_id = $1 AND kind = $2 AND state = 'succeeded' ORDER BY id DESC LIMIT 1",

@@ -94,7 +94,7 @@ async fn list_envs(
                     .collect(),
                 name: env.name,
                 padlocked: env.padlocked,
-                state: env.state,
+                state: env.state.to_string(),
                 package_id: env.package_id,
             })
             .collect(),
@@ -138,7 +138,7 @@ async fn node(
             let package = env.package_id.and_then(|id| packages.iter().find(|p| p.id == id));
             serde_json::json!({
                 "env": env.name,
-                "state": env.state,
+                "state": env.state.as_str(),
                 "padlocked": env.padlocked,
                 "package": package.map(|p| serde_json::json!({"id": p.id, "filename": p.filename, "sha256": p.sha256})),
             })

@@ -17,7 +17,7 @@ use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
 use crate::server::extract::Caller;
 use crate::server::gate::{self, Action, Rights, Target};
 use crate::store::GrantRecord;
-use crate::vocabulary::Permission;
+use crate::vocabulary::{GrantKind, Permission};
 
 /// The operations a CI grant can carry: the node permissions that guard them.
 const GRANTABLE: [Permission; 3] = [
@@ -144,7 +144,7 @@ async fn issue(
     let id = state
         .store
         .create_grant(
-            "ci",
+            GrantKind::Ci,
             caller.account.id,
             None,
             &tokens::digest(&token),
@@ -221,7 +221,7 @@ async fn revoke(
         .store
         .grant_by_id(id)
         .await?
-        .filter(|g| g.kind == "ci")
+        .filter(|g| g.kind == GrantKind::Ci)
         .ok_or_else(not_found)?;
     if grant.account_id != caller.account.id && !caller.account.is_support {
         return Err(not_found());

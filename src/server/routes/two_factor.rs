@@ -23,7 +23,7 @@ use crate::server::extract::{Caller, GrantState};
 use crate::server::gate::{self, Target};
 use crate::store::throttle::SmsLimits;
 use crate::store::{CodeAttempt, SecondFactor, SmsThrottle};
-use crate::vocabulary::Method;
+use crate::vocabulary::{GrantKind, Method};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -449,7 +449,7 @@ async fn issue_grant(state: &AppState, caller: &Caller) -> ApiResult<GrantIssued
     let id = state
         .store
         .create_grant(
-            "grant",
+            GrantKind::Interactive,
             caller.account.id,
             caller.session_id(),
             &tokens::digest(&token),
