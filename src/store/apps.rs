@@ -198,16 +198,14 @@ impl Store {
         if deploy.rows_affected() == 0 {
             return Ok(false);
         }
-        for env_id in env_ids {
-            for permission in permissions {
-                sqlx::query("INSERT INTO node_permissions (env_id, account_id, permission) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                    .bind(env_id)
-                    .bind(account_id)
-                    .bind(permission)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
+        each_env_permission(
+            &mut tx,
+            "INSERT INTO node_permissions (env_id, account_id, permission) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            account_id,
+            env_ids,
+            permissions,
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -219,16 +217,14 @@ impl Store {
         permissions: &[Permission],
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        for env_id in env_ids {
-            for permission in permissions {
-                sqlx::query("DELETE FROM node_permissions WHERE env_id = $1 AND account_id = $2 AND permission = $3")
-                    .bind(env_id)
-                    .bind(account_id)
-                    .bind(permission)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
+        each_env_permission(
+            &mut tx,
+            "DELETE FROM node_permissions WHERE env_id = $1 AND account_id = $2 AND permission = $3",
+            account_id,
+            env_ids,
+            permissions,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -297,4 +293,26 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?)
     }
+}
+
+/// Runs `sql` once for every environment and permission given: `$1` the environment, `$2`
+/// the account, `$3` the permission.
+async fn each_env_permission(
+    conn: &mut sqlx::AnyConnection,
+    sql: &str,
+    account_id: i64,
+    env_ids: &[i64],
+    permissions: &[Permission],
+) -> Result<()> {
+    for env_id in env_ids {
+        for permission in permissions {
+            sqlx::query(sql)
+                .bind(env_id)
+                .bind(account_id)
+                .bind(permission)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
 }
