@@ -1,8 +1,8 @@
-//! The closed sets of words that travel between the database, the padlock's decisions and
-//! the API: node permissions, second-factor methods, operation kinds and states, environment
-//! states and grant kinds. Each is an enum, parsed once where
-//! the word comes in (a request, a row), so a misspelt word cannot compile. On the wire and
-//! in the database they are the same lower-case words as ever.
+//! The closed sets of words that travel between the database, the padlock's decisions, the
+//! API and the CLI: node permissions, second-factor methods, operation kinds and states,
+//! environment states and grant kinds. Each is an enum, parsed once where the word comes in
+//! (a request, a row), so a misspelt word cannot compile. On the wire and in the database
+//! they are the same lower-case words as ever.
 
 /// Defines a word enum: `as_str`, `ALL`, `Display`, `FromStr`, serde with the same words, and
 /// sqlx encode/decode as text through the `Any` driver.

@@ -10,6 +10,7 @@ use crate::api::{
     codes,
 };
 use crate::client::ClientError;
+use crate::vocabulary;
 
 #[derive(Debug, Subcommand)]
 pub enum TwoFactorCmd {
@@ -269,7 +270,7 @@ async fn verify(
     if matches!(source, CodeSource::Unavailable) {
         return Err(CliError::NeedSecondFactor(NO_CODE_SOURCE.into()).into());
     }
-    let sms = method == Some("sms");
+    let sms = method == Some(vocabulary::Method::Sms.as_str());
     // SMS: `r` at the prompt asks for a new code once the resend wait is over.
     let mut resend_at = sms.then(std::time::Instant::now);
     // A prompt and an `--otp-command` both wait for a code that only arrives once sent; a
@@ -407,7 +408,7 @@ async fn start(
 ) -> anyhow::Result<SetupResponse> {
     let request = match method {
         Method::Totp => SetupRequest {
-            method: "totp".into(),
+            method: vocabulary::Method::Totp.to_string(),
             phone: None,
         },
         Method::Sms => {
@@ -415,7 +416,7 @@ async fn start(
                 CliError::Usage("SMS needs --phone +E164 (e.g. +4915112345678)".into())
             })?;
             SetupRequest {
-                method: "sms".into(),
+                method: vocabulary::Method::Sms.to_string(),
                 phone: Some(phone.to_owned()),
             }
         }
