@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::vocabulary::OperationState;
+
 /// Header carrying the interactive grant beside the session's `Authorization: Bearer`.
 pub const GRANT_HEADER: &str = "padlock-grant";
 
@@ -330,7 +332,10 @@ pub struct Operation {
 
 impl Operation {
     pub fn finished(&self) -> bool {
-        self.state == "succeeded" || self.state == "failed"
+        matches!(
+            self.state.parse(),
+            Ok(OperationState::Succeeded | OperationState::Failed)
+        )
     }
 }
 

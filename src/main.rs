@@ -16,6 +16,7 @@ mod server;
 mod store;
 mod time;
 mod version;
+mod vocabulary;
 
 use std::process::ExitCode;
 

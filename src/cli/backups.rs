@@ -11,6 +11,7 @@ use tokio::io::AsyncWriteExt;
 use super::{CliError, Ctx, table};
 use crate::api::{self, OperationRequest};
 use crate::client::segment;
+use crate::vocabulary::OperationKind;
 
 #[derive(Debug, Subcommand)]
 pub enum BackupsCmd {
@@ -95,14 +96,14 @@ impl BackupsCmd {
             }
             BackupsCmd::Create(t) => {
                 let request = OperationRequest {
-                    kind: "backup_create".into(),
+                    kind: OperationKind::BackupCreate.to_string(),
                     ..OperationRequest::default()
                 };
                 super::env::operate(ctx, &t.app, &t.env, request, false, false).await
             }
             BackupsCmd::Restore(args) => {
                 let request = OperationRequest {
-                    kind: "backup_restore".into(),
+                    kind: OperationKind::BackupRestore.to_string(),
                     backup_id: args.id,
                     ..OperationRequest::default()
                 };

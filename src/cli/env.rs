@@ -8,6 +8,7 @@ use reqwest::Method;
 use super::{CliError, Ctx};
 use crate::api::{self, Operation, OperationRequest};
 use crate::client::segment;
+use crate::vocabulary::OperationKind;
 
 #[derive(Debug, Args)]
 pub struct TransportArgs {
@@ -73,7 +74,13 @@ pub async fn operate(
     yes: bool,
 ) -> anyhow::Result<()> {
     let mut conn = ctx.connect()?;
-    if !yes && ctx.interactive() && matches!(request.kind.as_str(), "stop" | "backup_restore") {
+    if !yes
+        && ctx.interactive()
+        && matches!(
+            request.kind.parse(),
+            Ok(OperationKind::Stop | OperationKind::BackupRestore)
+        )
+    {
         confirm(ctx, &mut conn, app, env, &mut request).await?;
     }
     let path = format!("/apps/{}/envs/{}/operations", segment(app), segment(env));
@@ -118,7 +125,7 @@ async fn confirm(
         Some(id) => format!("package {id}"),
         None => "no package".into(),
     };
-    let question = if request.kind == "stop" {
+    let question = if request.kind == OperationKind::Stop.as_str() {
         format!(
             "This stops {app}/{env} (padlocked, {}, running {running}); it stays down until padlock env start.",
             target.state
@@ -201,7 +208,7 @@ pub async fn transport(ctx: &Ctx, args: TransportArgs) -> anyhow::Result<()> {
         return Err(CliError::Usage("--from and --to name the same environment".into()).into());
     }
     let request = OperationRequest {
-        kind: "transport".into(),
+        kind: OperationKind::Transport.to_string(),
         package_id: args.package,
         from_env: args.from,
         backup_id: None,
@@ -213,12 +220,12 @@ impl EnvCmd {
     pub async fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
         let (kind, args) = match self {
             EnvCmd::List(args) => return super::apps::list_envs(ctx, &args.app).await,
-            EnvCmd::Start(args) => ("start", args),
-            EnvCmd::Stop(args) => ("stop", args),
-            EnvCmd::Restart(args) => ("restart", args),
+            EnvCmd::Start(args) => (OperationKind::Start, args),
+            EnvCmd::Stop(args) => (OperationKind::Stop, args),
+            EnvCmd::Restart(args) => (OperationKind::Restart, args),
         };
         let request = OperationRequest {
-            kind: kind.into(),
+            kind: kind.to_string(),
             ..OperationRequest::default()
         };
         operate(ctx, &args.app, &args.env, request, args.detach, args.yes).await

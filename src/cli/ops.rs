@@ -8,6 +8,7 @@ use reqwest::Method;
 
 use super::{Connection, Ctx, table};
 use crate::api::{Operation, OperationProgress};
+use crate::vocabulary::OperationState;
 
 #[derive(Debug, Subcommand)]
 pub enum OpsCmd {
@@ -154,7 +155,7 @@ pub async fn follow(ctx: &Ctx, conn: &mut Connection, id: i64) -> anyhow::Result
         let op = progress.operation;
         if op.finished() {
             // A failed operation is an error: stdout stays empty and stderr says which.
-            return if op.state == "succeeded" {
+            return if op.state == OperationState::Succeeded.as_str() {
                 if ctx.json() {
                     ctx.print(&op, |_| String::new())?;
                 }

@@ -10,6 +10,7 @@ use crate::api::{
     codes,
 };
 use crate::client::ClientError;
+use crate::vocabulary;
 
 #[derive(Debug, Subcommand)]
 pub enum TwoFactorCmd {
@@ -61,7 +62,7 @@ impl TwoFactorCmd {
             TwoFactorCmd::Setup(args) => setup(ctx, &mut conn, args).await,
             TwoFactorCmd::Confirm => {
                 let pending = conn.client.get::<TwoFactorStatus>("/2fa").await?;
-                let sms = pending.method.as_deref() == Some("sms");
+                let sms = pending.method.as_deref() == Some(vocabulary::Method::Sms.as_str());
                 let grant = confirm(ctx, &mut conn, "Code", sms, crate::time::now()).await?;
                 let method = pending.method;
                 conn.set_second_factor(ctx, method.clone())?;
@@ -303,7 +304,7 @@ async fn verify(
     if matches!(source, CodeSource::Unavailable) {
         return Err(CliError::NeedSecondFactor(NO_CODE_SOURCE.into()).into());
     }
-    let sms = method == Some("sms");
+    let sms = method == Some(vocabulary::Method::Sms.as_str());
     // SMS: the unix time from which `r` at the prompt may ask for a new code.
     let mut resend_at = crate::time::now();
     // A prompt and an `--otp-command` both wait for a code that only arrives once sent; a
@@ -526,7 +527,7 @@ async fn start(
 ) -> anyhow::Result<SetupResponse> {
     let request = match method {
         Method::Totp => SetupRequest {
-            method: "totp".into(),
+            method: vocabulary::Method::Totp.to_string(),
             phone: None,
         },
         Method::Sms => {
@@ -534,13 +535,13 @@ async fn start(
                 CliError::Usage("SMS needs --phone +E164 (e.g. +4915112345678)".into())
             })?;
             SetupRequest {
-                method: "sms".into(),
+                method: vocabulary::Method::Sms.to_string(),
                 phone: Some(phone.to_owned()),
             }
         }
     };
     let response: SetupResponse = conn.client.post("/2fa/setup", &request).await?;
-    if status.method.as_deref() == Some("totp") && !status.active {
+    if status.method.as_deref() == Some(vocabulary::Method::Totp.as_str()) && !status.active {
         ctx.note(
             "warning: an earlier setup was never confirmed; this one replaces its key, so the \
              padlock entry that setup added to your authenticator app no longer works: delete \
@@ -567,14 +568,14 @@ async fn enroll(
     mut phone: Option<String>,
 ) -> anyhow::Result<GrantIssued> {
     let status: TwoFactorStatus = conn.client.get("/2fa").await?;
-    let pending_sms = status.method.as_deref() == Some("sms") && !status.active;
+    let pending_sms = status.method.as_deref() == Some(vocabulary::Method::Sms.as_str()) && !status.active;
     if pending_sms && phone.is_none() && method != Some(Method::Totp) {
         eprintln!(
             "An SMS setup for {} is waiting for its code: type the code already sent, or r for a new one.",
             status.phone.as_deref().unwrap_or("your phone")
         );
         let grant = confirm(ctx, conn, "Code from the SMS", true, crate::time::now()).await?;
-        conn.set_second_factor(ctx, Some("sms".into()))?;
+        conn.set_second_factor(ctx, Some(vocabulary::Method::Sms.to_string()))?;
         return Ok(grant);
     }
     let method = match method {

@@ -14,6 +14,7 @@ use crate::api::{GRANT_HEADER, codes};
 use crate::auth::tokens::{self, TokenKind};
 use crate::config::TrustedProxies;
 use crate::store::{Account, AuditRecord, GrantRecord};
+use crate::vocabulary::GrantKind;
 
 /// How the caller authenticated.
 #[derive(Debug, Clone)]
@@ -187,7 +188,7 @@ where
                     .store
                     .grant_by_token(&tokens::digest(token))
                     .await?
-                    .filter(|grant| grant.kind == "ci")
+                    .filter(|grant| grant.kind == GrantKind::Ci)
                     .ok_or_else(|| {
                         ApiError::unauthenticated("this CI grant is not known to the server")
                     })?;
@@ -276,7 +277,7 @@ async fn grant_state(
         return Ok(GrantState::Missing);
     };
     Ok(
-        if grant.kind != "grant" || grant.session_id != Some(session_id) {
+        if grant.kind != GrantKind::Interactive || grant.session_id != Some(session_id) {
             GrantState::Missing
         } else if grant.revoked_at.is_some() {
             GrantState::Revoked

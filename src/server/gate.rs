@@ -11,6 +11,7 @@ use super::error::ApiError;
 use super::extract::{Caller, GrantState, Via};
 use crate::api::codes;
 use crate::store::{AppRecord, AuditRecord, EnvRecord};
+use crate::vocabulary::Permission;
 
 /// Something a caller can attempt on an app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,12 +94,12 @@ impl Action {
     }
 
     /// The node permission an environment operation needs (also a CI grant's scope word).
-    pub fn permission(self) -> Option<&'static str> {
+    pub fn permission(self) -> Option<Permission> {
         match self {
-            Action::Transport => Some("transport"),
-            Action::Start | Action::Stop | Action::Restart => Some("manage"),
+            Action::Transport => Some(Permission::Transport),
+            Action::Start | Action::Stop | Action::Restart => Some(Permission::Manage),
             Action::BackupCreate | Action::BackupDownload | Action::BackupRestore => {
-                Some("backups")
+                Some(Permission::Backups)
             }
             _ => None,
         }
@@ -131,9 +132,6 @@ impl Action {
     }
 }
 
-/// The permissions a member can hold on an environment.
-pub const PERMISSIONS: [&str; 4] = ["view", "transport", "manage", "backups"];
-
 /// What a caller may do on an app, derived from membership and role, and under a CI grant
 /// narrowed to the grant's app and environments: a CI grant acts as its issuer only there,
 /// on reads as on operations.
@@ -147,7 +145,7 @@ pub struct Rights {
     /// The issuer's standing, whatever a CI grant narrows: decides whether the app is shown
     /// to exist at all (a stranger gets the same 404 as for an app that does not exist).
     pub visible: bool,
-    permissions: Vec<(i64, String)>,
+    permissions: Vec<(i64, Permission)>,
     /// Under a CI grant: the environments it covers (none when it is for another app).
     ci_scope: Option<CiScope>,
 }
@@ -253,33 +251,29 @@ impl Rights {
     }
 
     /// Technical contacts hold every permission on their app.
-    pub fn has(&self, env_id: i64, permission: &str) -> bool {
+    pub fn has(&self, env_id: i64, permission: Permission) -> bool {
         self.in_scope(env_id)
-            && (self.is_contact
-                || self
-                    .permissions
-                    .iter()
-                    .any(|(id, p)| *id == env_id && p == permission))
+            && (self.is_contact || self.permissions.contains(&(env_id, permission)))
     }
 
     /// Holds `permission` on at least one environment of the app.
-    pub fn has_anywhere(&self, permission: &str) -> bool {
+    pub fn has_anywhere(&self, permission: Permission) -> bool {
         match &self.ci_scope {
             Some(scope) => scope.env_ids.iter().any(|env| self.has(*env, permission)),
-            None => self.is_contact || self.permissions.iter().any(|(_, p)| p == permission),
+            None => self.is_contact || self.permissions.iter().any(|(_, p)| *p == permission),
         }
     }
 
-    pub fn on_env(&self, env_id: i64) -> Vec<String> {
-        PERMISSIONS
+    pub fn on_env(&self, env_id: i64) -> Vec<Permission> {
+        Permission::ALL
             .iter()
-            .filter(|p| self.has(env_id, p))
-            .map(|p| p.to_string())
+            .copied()
+            .filter(|p| self.has(env_id, *p))
             .collect()
     }
 
     pub fn can_view(&self, env_id: i64) -> bool {
-        self.is_support || PERMISSIONS.iter().any(|p| self.has(env_id, p))
+        self.is_support || Permission::ALL.iter().any(|p| self.has(env_id, *p))
     }
 
     /// Whether the environment appears in the app's lists: where the caller holds a node
@@ -292,7 +286,7 @@ impl Rights {
     /// Uploading packages: a `develop` member by their role, anyone else with the transport
     /// permission somewhere (a package does nothing until someone transports it).
     pub fn may_upload(&self) -> bool {
-        (self.ci_scope.is_none() && self.develops) || self.has_anywhere("transport")
+        (self.ci_scope.is_none() && self.develops) || self.has_anywhere(Permission::Transport)
     }
 
     /// Technical contacts and support see everyone's permissions; others their own.
@@ -397,7 +391,7 @@ async fn decide(
                     action.words(target)
                 ),
             );
-            err.second_factor = Some(factor.method);
+            err.second_factor = Some(factor.method.to_string());
             Err(err)
         }
     }
@@ -547,7 +541,7 @@ fn in_scope(
             action.words(target)
         ));
     };
-    if !grant.operations.iter().any(|op| op == permission) {
+    if !grant.operations.contains(&permission) {
         return out_of_scope(format!("the operation {permission}"));
     }
     if target.app.map(|app| app.id) != grant.app_id {

@@ -24,6 +24,7 @@ use crate::auth::seal::MasterKey;
 use crate::config::Config;
 use crate::hooks::Hooks;
 use crate::store::Store;
+use crate::vocabulary::Permission;
 use error::ApiError;
 use password_work::PasswordWork;
 use sms::SmsSender;
@@ -308,11 +309,11 @@ async fn demo_team(store: &Store, app_id: i64, now: i64) -> anyhow::Result<()> {
         };
         store.add_team_member(app_id, account.id, role).await?;
         if role == "deploy" {
-            let all: Vec<String> = gate::PERMISSIONS.iter().map(|p| p.to_string()).collect();
+            let all = Permission::ALL;
             store
-                .grant_permissions(app_id, account.id, &env_ids(&["test"], &envs), &all)
+                .grant_permissions(app_id, account.id, &env_ids(&["test"], &envs), all)
                 .await?;
-            let some = ["view".to_owned(), "transport".to_owned()];
+            let some = [Permission::View, Permission::Transport];
             store
                 .grant_permissions(app_id, account.id, &env_ids(&["acceptance"], &envs), &some)
                 .await?;

@@ -6,39 +6,28 @@
 //! row first: `Store::grant_permissions` locks that row too, so a grant racing a removal is
 //! either removed with it or refused.
 
-use sqlx::Row;
-
-use super::{Result, Store, conflict_or, flag};
+use super::{Flag, Result, Store, conflict_or};
 
 /// One member of an app's team.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TeamMemberRecord {
     pub username: String,
     pub role: String,
+    #[sqlx(try_from = "Flag")]
     pub is_contact: bool,
 }
 
 impl Store {
     /// The app's team, technical contacts first, then by name.
     pub async fn team_of(&self, app_id: i64) -> Result<Vec<TeamMemberRecord>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT a.username, m.role, m.is_contact FROM members m \
              JOIN accounts a ON a.id = m.account_id \
              WHERE m.app_id = $1 ORDER BY m.is_contact DESC, a.username",
         )
         .bind(app_id)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(TeamMemberRecord {
-                    username: r.try_get("username")?,
-                    role: r.try_get("role")?,
-                    is_contact: flag(r, "is_contact")?,
-                })
-            })
-            .collect::<sqlx::Result<_>>()
-            .map_err(Into::into)
+        .await?)
     }
 
     /// Puts an account on the team; `Conflict` when it already is.

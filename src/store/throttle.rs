@@ -7,7 +7,17 @@
 
 use sqlx::Row;
 
-use super::{Result, SmsThrottle, Store};
+use super::{Result, Store};
+use crate::vocabulary::Method;
+
+/// Why an SMS send was refused, and for how long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmsThrottle {
+    /// A code is pending and was sent less than the resend wait ago.
+    ResendTooSoon { retry_after: i64 },
+    /// The hourly budget of the account or of the number is spent.
+    HourlyLimit { retry_after: i64 },
+}
 
 /// A slot taken in a counter: give it back if the attempt turns out not to count.
 #[derive(Debug, Clone)]
@@ -214,10 +224,9 @@ impl Store {
                 retry_after: sent_at + limits.resend_wait - now,
             }));
         }
-        let to_owner = self
-            .second_factor(account_id)
-            .await?
-            .is_some_and(|f| f.active && f.method == "sms" && f.phone.as_deref() == Some(phone));
+        let to_owner = self.second_factor(account_id).await?.is_some_and(|f| {
+            f.active && f.method == Method::Sms && f.phone.as_deref() == Some(phone)
+        });
         // An hourly budget frees a slot an hour after the oldest of its last `max` sends.
         let frees_at = |row: sqlx::any::AnyRow, max: i64| -> Result<Option<i64>> {
             let n: i64 = row.try_get(0)?;

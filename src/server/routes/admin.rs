@@ -64,7 +64,7 @@ async fn list_users(
                 id: account.id,
                 username: account.username,
                 support: account.is_support,
-                second_factor: method,
+                second_factor: method.map(|m| m.to_string()),
                 created_at: crate::time::rfc3339(account.created_at),
             })
             .collect(),

@@ -87,10 +87,14 @@ async fn list_envs(
             .map(|env| api::Environment {
                 id: env.id,
                 app: app.name.clone(),
-                permissions: rights.on_env(env.id),
+                permissions: rights
+                    .on_env(env.id)
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
                 name: env.name,
                 padlocked: env.padlocked,
-                state: env.state,
+                state: env.state.to_string(),
                 package_id: env.package_id,
             })
             .collect(),
@@ -134,7 +138,7 @@ async fn node(
             let package = env.package_id.and_then(|id| packages.iter().find(|p| p.id == id));
             serde_json::json!({
                 "env": env.name,
-                "state": env.state,
+                "state": env.state.as_str(),
                 "padlocked": env.padlocked,
                 "package": package.map(|p| serde_json::json!({"id": p.id, "filename": p.filename, "sha256": p.sha256})),
             })

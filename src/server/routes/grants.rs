@@ -17,9 +17,14 @@ use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
 use crate::server::extract::Caller;
 use crate::server::gate::{self, Action, Rights, Target};
 use crate::store::GrantRecord;
+use crate::vocabulary::{GrantKind, Permission};
 
 /// The operations a CI grant can carry: the node permissions that guard them.
-const GRANTABLE: [&str; 3] = ["transport", "manage", "backups"];
+const GRANTABLE: [Permission; 3] = [
+    Permission::Transport,
+    Permission::Manage,
+    Permission::Backups,
+];
 const DEFAULT_TTL_SECONDS: i64 = 8 * 3600;
 
 pub fn routes() -> Router<AppState> {
@@ -36,7 +41,7 @@ fn view(grant: &GrantRecord, issuer: &str, app: Option<&str>, now: i64) -> api::
         issuer: issuer.to_owned(),
         app: app.map(str::to_owned),
         envs: grant.envs.clone(),
-        allow: grant.operations.clone(),
+        allow: grant.operations.iter().map(ToString::to_string).collect(),
         issued_at: crate::time::rfc3339(grant.issued_at),
         expires_at: crate::time::rfc3339(grant.expires_at),
         revoked_at: grant.revoked_at.map(crate::time::rfc3339),
@@ -70,15 +75,18 @@ async fn issue(
             "a CI grant needs at least one environment (--env) and one operation (--allow)",
         ));
     }
-    if let Some(unknown) = request
-        .allow
-        .iter()
-        .find(|op| !GRANTABLE.contains(&op.as_str()))
-    {
-        return Err(ApiError::bad_request(format!(
-            "unknown operation {unknown:?}: use {}",
-            GRANTABLE.join(", ")
-        )));
+    let mut allow = Vec::with_capacity(request.allow.len());
+    for word in &request.allow {
+        match word.parse() {
+            Ok(op) if GRANTABLE.contains(&op) => allow.push(op),
+            _ => {
+                let grantable: Vec<&str> = GRANTABLE.iter().map(|op| op.as_str()).collect();
+                return Err(ApiError::bad_request(format!(
+                    "unknown operation {word:?}: use {}",
+                    grantable.join(", ")
+                )));
+            }
+        }
     }
     let mut envs = Vec::new();
     for name in &request.envs {
@@ -123,7 +131,7 @@ async fn issue(
     .await?;
     let rights = Rights::of(&state, &caller, &app).await?;
     for env in &envs {
-        if let Some(op) = request.allow.iter().find(|op| !rights.has(env.id, op)) {
+        if let Some(op) = allow.iter().find(|op| !rights.has(env.id, **op)) {
             return Err(ApiError::forbidden(format!(
                 "you do not hold {op} on {}/{}, so you cannot grant it",
                 app.name, env.name
@@ -136,12 +144,12 @@ async fn issue(
     let id = state
         .store
         .create_grant(
-            "ci",
+            GrantKind::Ci,
             caller.account.id,
             None,
             &tokens::digest(&token),
             request.label.as_deref(),
-            Some((app.id, &env_names, &request.allow)),
+            Some((app.id, &env_names, &allow)),
             now,
             now + ttl,
         )
@@ -213,7 +221,7 @@ async fn revoke(
         .store
         .grant_by_id(id)
         .await?
-        .filter(|g| g.kind == "ci")
+        .filter(|g| g.kind == GrantKind::Ci)
         .ok_or_else(not_found)?;
     if grant.account_id != caller.account.id && !caller.account.is_support {
         return Err(not_found());

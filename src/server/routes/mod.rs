@@ -142,7 +142,7 @@ async fn user_view(state: &AppState, account: &Account) -> Result<api::User, Api
         id: account.id,
         username: account.username.clone(),
         support: account.is_support,
-        second_factor: factor.map(|f| f.method),
+        second_factor: factor.map(|f| f.method.to_string()),
         created_at: crate::time::rfc3339(account.created_at),
     })
 }

@@ -25,6 +25,7 @@ use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
 use crate::server::extract::Caller;
 use crate::server::gate::{self, Action, Rights, Target};
 use crate::store::{AppRecord, BackupRecord, EnvRecord, OperationRecord, StoreError};
+use crate::vocabulary::{EnvState, OperationKind, OperationState, Permission};
 
 /// An operation's log is capped; a hook that prints more is still run to its end.
 const MAX_LOG_BYTES: usize = 1 << 20;
@@ -41,16 +42,15 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-fn action_of(kind: &str) -> Option<Action> {
-    Some(match kind {
-        "transport" => Action::Transport,
-        "start" => Action::Start,
-        "stop" => Action::Stop,
-        "restart" => Action::Restart,
-        "backup_create" => Action::BackupCreate,
-        "backup_restore" => Action::BackupRestore,
-        _ => return None,
-    })
+fn action_of(kind: OperationKind) -> Action {
+    match kind {
+        OperationKind::Transport => Action::Transport,
+        OperationKind::Start => Action::Start,
+        OperationKind::Stop => Action::Stop,
+        OperationKind::Restart => Action::Restart,
+        OperationKind::BackupCreate => Action::BackupCreate,
+        OperationKind::BackupRestore => Action::BackupRestore,
+    }
 }
 
 fn view(op: &OperationRecord) -> api::Operation {
@@ -58,8 +58,8 @@ fn view(op: &OperationRecord) -> api::Operation {
         id: op.id,
         app: op.app.clone(),
         env: op.env.clone(),
-        kind: op.kind.clone(),
-        state: op.state.clone(),
+        kind: op.kind.to_string(),
+        state: op.state.to_string(),
         actor: op.actor.clone(),
         package_id: op.package_id,
         backup_id: op.backup_id,
@@ -94,12 +94,13 @@ async fn start_operation(
 ) -> ApiResult<(StatusCode, Json<api::Operation>)> {
     let (app, _) = visible_app(&state, &caller, &app_name).await?;
     let env = find_env(&state, &app, &env_name).await?;
-    let action = action_of(&request.kind).ok_or_else(|| {
+    let kind: OperationKind = request.kind.parse().map_err(|_| {
         ApiError::bad_request(format!(
             "unknown operation {:?}: use transport, start, stop, restart, backup_create or backup_restore",
             request.kind
         ))
     })?;
+    let action = action_of(kind);
     // Resolve what the operation needs before deciding, so a bad request is not audited as
     // an allowed attempt.
     let package = match action {
@@ -110,11 +111,11 @@ async fn start_operation(
         Action::BackupRestore => Some(restore_backup(&state, &app, &env, request.backup_id).await?),
         _ => None,
     };
-    let plan = state.hooks.plan(&app.name, &env.name, &request.kind).ok_or_else(|| {
+    let plan = state.hooks.plan(&app.name, &env.name, kind.as_str()).ok_or_else(|| {
         ApiError::new(
             StatusCode::CONFLICT,
             codes::NO_HOOK,
-            format!("no hook is configured for {} on {}/{}; the operator adds one under [[hooks]] in the server config", request.kind, app.name, env.name),
+            format!("no hook is configured for {} on {}/{}; the operator adds one under [[hooks]] in the server config", kind, app.name, env.name),
         )
     })?;
     // Decided here, recorded once the outcome is known: an attempt refused because the
@@ -139,7 +140,7 @@ async fn start_operation(
         .create_operation(
             app.id,
             env.id,
-            &request.kind,
+            kind,
             &caller.account.username,
             &caller.via_label(),
             package.as_ref().map(|p| p.id),
@@ -182,7 +183,7 @@ async fn start_operation(
     let mut vars: Vec<(String, String)> = vec![
         ("PADLOCK_APP".into(), app.name.clone()),
         ("PADLOCK_ENV".into(), env.name.clone()),
-        ("PADLOCK_OPERATION".into(), request.kind.clone()),
+        ("PADLOCK_OPERATION".into(), kind.to_string()),
         ("PADLOCK_OPERATION_ID".into(), op.id.to_string()),
         ("PADLOCK_ACTOR".into(), caller.account.username.clone()),
         ("PADLOCK_VIA".into(), caller.via_label()),
@@ -209,7 +210,7 @@ async fn start_operation(
     answer.grant_expires_at = caller
         .grant_in_force()
         .map(|grant| crate::time::rfc3339(grant.expires_at));
-    answer.typical_seconds = state.store.typical_duration(env.id, &request.kind).await?;
+    answer.typical_seconds = state.store.typical_duration(env.id, kind).await?;
     tokio::spawn(execute(state, op, plan, vars, env));
     Ok((StatusCode::ACCEPTED, Json(answer)))
 }
@@ -362,16 +363,26 @@ async fn apply_effect(
     op: &OperationRecord,
     env: &EnvRecord,
 ) -> Result<(), String> {
-    let result = match op.kind.as_str() {
-        "transport" => {
+    let result = match op.kind {
+        OperationKind::Transport => {
             state
                 .store
-                .set_env_state(env.id, "running", op.package_id)
+                .set_env_state(env.id, EnvState::Running, op.package_id)
                 .await
         }
-        "start" | "restart" => state.store.set_env_state(env.id, "running", None).await,
-        "stop" => state.store.set_env_state(env.id, "stopped", None).await,
-        "backup_create" => {
+        OperationKind::Start | OperationKind::Restart => {
+            state
+                .store
+                .set_env_state(env.id, EnvState::Running, None)
+                .await
+        }
+        OperationKind::Stop => {
+            state
+                .store
+                .set_env_state(env.id, EnvState::Stopped, None)
+                .await
+        }
+        OperationKind::BackupCreate => {
             let backup_id = op.backup_id.ok_or("backup operation without a backup")?;
             let file = backup_path(state, backup_id);
             // The hook wrote it with its own umask; a backup holds production data.
@@ -390,7 +401,7 @@ async fn apply_effect(
                 .complete_backup(backup_id, size as i64, &sha256)
                 .await
         }
-        _ => Ok(()),
+        OperationKind::BackupRestore => Ok(()),
     };
     result.map_err(|err| err.to_string())
 }
@@ -472,11 +483,17 @@ async fn list_operations(
     // environment, and a CI grant sees only what its scope covers.
     let own =
         |op: &OperationRecord| op.actor == caller.account.username && caller.session_id().is_some();
+    // The state is a filter: one no operation can be in matches none, as it always has.
+    let in_state = match query.state.as_deref().map(str::parse::<OperationState>) {
+        None => None,
+        Some(Ok(op_state)) => Some(op_state),
+        Some(Err(_)) => return Ok(Json(Vec::new())),
+    };
     let mut ops = Vec::new();
     for (app, rights) in apps {
         let recent = state
             .store
-            .recent_operations(app.id, query.env.as_deref(), query.state.as_deref(), limit)
+            .recent_operations(app.id, query.env.as_deref(), in_state, limit)
             .await?;
         ops.extend(
             recent
@@ -548,7 +565,7 @@ async fn list_backups(
 ) -> ApiResult<Json<Vec<api::Backup>>> {
     let (app, rights) = visible_app(&state, &caller, &app_name).await?;
     let env = find_env(&state, &app, &env_name).await?;
-    if !(rights.has(env.id, "backups") || rights.is_support) {
+    if !(rights.has(env.id, Permission::Backups) || rights.is_support) {
         return Err(rights.refusal(format!(
             "you may not see the backups of {}/{}",
             app.name, env.name

@@ -22,6 +22,7 @@ use crate::server::error::{ApiError, ApiResult, QueryParams};
 use crate::server::extract::{Caller, Via};
 use crate::server::gate::{self, Rights, Target};
 use crate::store::{AppRecord, PackageRecord};
+use crate::vocabulary::Permission;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route(
@@ -99,7 +100,7 @@ fn valid_filename(name: &str) -> bool {
 /// a CI grant must cover transports on it.
 fn may_upload(caller: &Caller, app: &AppRecord, rights: &Rights) -> ApiResult<()> {
     if let Via::CiGrant(grant) = &caller.via
-        && !(grant.app_id == Some(app.id) && grant.operations.iter().any(|op| op == "transport"))
+        && !(grant.app_id == Some(app.id) && grant.operations.contains(&Permission::Transport))
     {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,

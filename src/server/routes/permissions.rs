@@ -15,8 +15,9 @@ use crate::api::{PermissionChange, PermissionEntry, codes};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
 use crate::server::extract::Caller;
-use crate::server::gate::{self, Action, PERMISSIONS, Target};
+use crate::server::gate::{self, Action, Target};
 use crate::store::{AppRecord, EnvRecord};
+use crate::vocabulary::Permission;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -52,11 +53,11 @@ async fn entries(
             .filter(|e| env.is_none_or(|name| name == e.name))
         {
             let permissions: Vec<String> = if is_contact {
-                PERMISSIONS.iter().map(|p| p.to_string()).collect()
+                Permission::ALL.iter().map(ToString::to_string).collect()
             } else {
                 rows.iter()
                     .filter(|(u, _, env_id, _)| *u == username && *env_id == Some(e.id))
-                    .filter_map(|(_, _, _, p)| p.clone())
+                    .filter_map(|(_, _, _, p)| p.map(|p| p.to_string()))
                     .collect()
             };
             if !permissions.is_empty() {
@@ -154,19 +155,17 @@ async fn change(
     if change.allow.is_empty() {
         return Err(ApiError::bad_request(format!(
             "name at least one permission: {}",
-            PERMISSIONS.join(", ")
+            Permission::listed()
         )));
     }
-    if let Some(unknown) = change
+    let allow = change
         .allow
         .iter()
-        .find(|p| !PERMISSIONS.contains(&p.as_str()))
-    {
-        return Err(ApiError::bad_request(format!(
-            "unknown permission {unknown:?}: use {}",
-            PERMISSIONS.join(", ")
-        )));
-    }
+        .map(|word| word.parse())
+        .collect::<Result<Vec<Permission>, _>>()
+        .map_err(|unknown| {
+            ApiError::bad_request(format!("{unknown}: use {}", Permission::listed()))
+        })?;
     let account = state
         .store
         .account_by_username(&change.user)
@@ -208,7 +207,7 @@ async fn change(
     if add {
         let granted = state
             .store
-            .grant_permissions(app.id, account.id, &env_ids, &change.allow)
+            .grant_permissions(app.id, account.id, &env_ids, &allow)
             .await?;
         // The team changed since the check above: nothing was granted.
         if !granted {
@@ -217,7 +216,7 @@ async fn change(
     } else {
         state
             .store
-            .revoke_permissions(account.id, &env_ids, &change.allow)
+            .revoke_permissions(account.id, &env_ids, &allow)
             .await?;
     }
     Ok(Json(

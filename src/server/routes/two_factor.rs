@@ -23,6 +23,7 @@ use crate::server::extract::{Caller, GrantState};
 use crate::server::gate::{self, Target};
 use crate::store::throttle::SmsLimits;
 use crate::store::{CodeAttempt, SecondFactor, SmsThrottle};
+use crate::vocabulary::{GrantKind, Method};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -68,7 +69,7 @@ async fn status(State(state): State<AppState>, caller: Caller) -> ApiResult<Json
             .as_ref()
             .and_then(|f| f.phone.as_deref())
             .map(sms_rules::mask),
-        method: factor.map(|f| f.method),
+        method: factor.map(|f| f.method.to_string()),
         grant_expires_at,
         sms_available: state.sms.available(),
     }))
@@ -105,19 +106,25 @@ async fn setup(
     {
         return Err(already_enrolled());
     }
-    let response = match request.method.as_str() {
-        "totp" => {
+    let method = request.method.parse().map_err(|_| {
+        ApiError::bad_request(format!(
+            "unknown method {:?}: use totp or sms",
+            request.method
+        ))
+    })?;
+    let response = match method {
+        Method::Totp => {
             let secret = totp::generate_secret();
             let sealed = state.master_key.seal(&secret, &sealing_context(account.id));
             if !state
                 .store
-                .start_enrollment(account.id, "totp", Some(&sealed), None, now)
+                .start_enrollment(account.id, Method::Totp, Some(&sealed), None, now)
                 .await?
             {
                 return Err(already_enrolled());
             }
             SetupResponse {
-                method: "totp".into(),
+                method: Method::Totp.to_string(),
                 secret: Some(totp::secret_base32(&secret)),
                 otpauth_uri: Some(totp::otpauth_uri(
                     &secret,
@@ -128,7 +135,7 @@ async fn setup(
                 resend_after: None,
             }
         }
-        "sms" => {
+        Method::Sms => {
             state.sms.require_available()?;
             let phone_text = request.phone.as_deref().ok_or_else(|| {
                 ApiError::bad_request("SMS setup needs a phone number (E.164, e.g. +4915112345678)")
@@ -136,24 +143,19 @@ async fn setup(
             let phone = Phone::parse(phone_text).map_err(ApiError::bad_request)?;
             if !state
                 .store
-                .start_enrollment(account.id, "sms", None, Some(phone.as_str()), now)
+                .start_enrollment(account.id, Method::Sms, None, Some(phone.as_str()), now)
                 .await?
             {
                 return Err(already_enrolled());
             }
             let sent = send_code(&state, &caller, phone.as_str()).await?;
             SetupResponse {
-                method: "sms".into(),
+                method: Method::Sms.to_string(),
                 secret: None,
                 otpauth_uri: None,
                 phone: Some(phone.masked()),
                 resend_after: Some(sent.resend_after),
             }
-        }
-        other => {
-            return Err(ApiError::bad_request(format!(
-                "unknown method {other:?}: use totp or sms"
-            )));
         }
     };
     gate::audit(
@@ -239,7 +241,10 @@ async fn verify(
 async fn send_sms_code(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SmsSent>> {
     caller.require_person("request an SMS code")?;
     let factor = state.store.second_factor(caller.account.id).await?;
-    let Some(phone) = factor.filter(|f| f.method == "sms").and_then(|f| f.phone) else {
+    let Some(phone) = factor
+        .filter(|f| f.method == Method::Sms)
+        .and_then(|f| f.phone)
+    else {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             codes::BAD_REQUEST,
@@ -390,8 +395,8 @@ async fn check_code(
         } => (locks_until, attempts_left),
     };
     let (locks_until, attempts_left) = locks_until;
-    let accepted = match factor.method.as_str() {
-        "totp" => {
+    let accepted = match factor.method {
+        Method::Totp => {
             let sealed = factor
                 .secret_sealed
                 .as_deref()
@@ -410,7 +415,7 @@ async fn check_code(
                 None => false,
             }
         }
-        _ => {
+        Method::Sms => {
             let max = sms_rules::MAX_ATTEMPTS;
             match state.store.pending_sms_code(account.id, now, max).await? {
                 Some(pending) => {
@@ -476,7 +481,7 @@ async fn issue_grant(state: &AppState, caller: &Caller) -> ApiResult<GrantIssued
     let id = state
         .store
         .create_grant(
-            "grant",
+            GrantKind::Interactive,
             caller.account.id,
             caller.session_id(),
             &tokens::digest(&token),

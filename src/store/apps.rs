@@ -1,0 +1,318 @@
+//! Apps with their environments, members' node permissions and uploaded packages.
+
+use super::{Flag, Result, Store, conflict_or};
+use crate::vocabulary::{EnvState, Permission};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AppRecord {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EnvRecord {
+    pub id: i64,
+    pub name: String,
+    #[sqlx(try_from = "Flag")]
+    pub padlocked: bool,
+    pub state: EnvState,
+    pub package_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PackageRecord {
+    pub id: i64,
+    pub app_id: i64,
+    pub filename: String,
+    pub sha256: String,
+    pub size: i64,
+    pub uploaded_by: String,
+    pub uploaded_at: i64,
+}
+
+/// A member's rights on one app, as read for a permission check.
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct Membership {
+    #[sqlx(try_from = "Flag")]
+    pub is_contact: bool,
+    /// The team role: `develop` or `deploy` (technical contacts are `deploy`).
+    pub role: String,
+    /// (environment id, permission) pairs.
+    #[sqlx(skip)]
+    pub permissions: Vec<(i64, Permission)>,
+}
+
+/// One row of an app's permission table: a member, and one of their permissions if any.
+#[derive(sqlx::FromRow)]
+struct MemberPermission {
+    username: String,
+    #[sqlx(try_from = "Flag")]
+    is_contact: bool,
+    env_id: Option<i64>,
+    permission: Option<Permission>,
+}
+
+const ENV_COLUMNS: &str = "id, name, padlocked, state, package_id";
+
+const PACKAGE_COLUMNS: &str = "id, app_id, filename, sha256, size, uploaded_by, uploaded_at";
+
+impl Store {
+    // ---- apps, environments, members ----------------------------------------------------
+
+    /// Creates an app with its environments and technical contacts in one transaction.
+    pub async fn create_app(
+        &self,
+        name: &str,
+        contact_ids: &[i64],
+        envs: &[(String, bool)],
+        now: i64,
+    ) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let app_id: i64 =
+            sqlx::query_scalar("INSERT INTO apps (name, created_at) VALUES ($1, $2) RETURNING id")
+                .bind(name)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(conflict_or)?;
+        for (env_name, padlocked) in envs {
+            sqlx::query("INSERT INTO environments (app_id, name, padlocked) VALUES ($1, $2, $3)")
+                .bind(app_id)
+                .bind(env_name)
+                .bind(*padlocked as i64)
+                .execute(&mut *tx)
+                .await
+                .map_err(conflict_or)?;
+        }
+        for contact_id in contact_ids {
+            sqlx::query("INSERT INTO members (app_id, account_id, is_contact, role) VALUES ($1, $2, 1, 'deploy')")
+                .bind(app_id)
+                .bind(contact_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(conflict_or)?;
+        }
+        tx.commit().await?;
+        Ok(app_id)
+    }
+
+    pub async fn app_by_name(&self, name: &str) -> Result<Option<AppRecord>> {
+        Ok(sqlx::query_as("SELECT id, name FROM apps WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// Apps the account belongs to, or all apps when `all` (support).
+    pub async fn list_apps(&self, account_id: i64, all: bool) -> Result<Vec<AppRecord>> {
+        Ok(sqlx::query_as(
+            "SELECT id, name FROM apps WHERE $2 = 1 OR id IN (SELECT app_id FROM members WHERE account_id = $1) ORDER BY name",
+        )
+        .bind(account_id)
+        .bind(all as i64)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn contacts_of(&self, app_id: i64) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT a.username FROM members m JOIN accounts a ON a.id = m.account_id \
+             WHERE m.app_id = $1 AND m.is_contact = 1 ORDER BY a.username",
+        )
+        .bind(app_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn envs_of(&self, app_id: i64) -> Result<Vec<EnvRecord>> {
+        let sql = format!("SELECT {ENV_COLUMNS} FROM environments WHERE app_id = $1 ORDER BY id");
+        Ok(sqlx::query_as(&sql)
+            .bind(app_id)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    pub async fn membership(&self, app_id: i64, account_id: i64) -> Result<Option<Membership>> {
+        let member: Option<Membership> = sqlx::query_as(
+            "SELECT is_contact, role FROM members WHERE app_id = $1 AND account_id = $2",
+        )
+        .bind(app_id)
+        .bind(account_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(mut member) = member else {
+            return Ok(None);
+        };
+        member.permissions = sqlx::query_as(
+            "SELECT np.env_id, np.permission FROM node_permissions np JOIN environments e ON e.id = np.env_id \
+             WHERE e.app_id = $1 AND np.account_id = $2",
+        )
+        .bind(app_id)
+        .bind(account_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Some(member))
+    }
+
+    /// Every member of the app with their permissions: (username, is_contact, env_id, permission).
+    pub async fn permissions_of_app(
+        &self,
+        app_id: i64,
+    ) -> Result<Vec<(String, bool, Option<i64>, Option<Permission>)>> {
+        let rows: Vec<MemberPermission> = sqlx::query_as(
+            "SELECT a.username, m.is_contact, np.env_id, np.permission FROM members m \
+             JOIN accounts a ON a.id = m.account_id \
+             LEFT JOIN node_permissions np ON np.account_id = m.account_id \
+               AND np.env_id IN (SELECT id FROM environments WHERE app_id = $1) \
+             WHERE m.app_id = $1 ORDER BY a.username, np.env_id, np.permission",
+        )
+        .bind(app_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.username, r.is_contact, r.env_id, r.permission))
+            .collect())
+    }
+
+    /// Adds node permissions to a `deploy` member of the app; `false` (and nothing changed)
+    /// when the account is not one. The member row is touched first so that it stays locked
+    /// until commit: a concurrent removal from the team (which changes that row before
+    /// deleting permissions) waits for this grant and then deletes it too, or this grant
+    /// waits for the removal and finds no `deploy` member.
+    pub async fn grant_permissions(
+        &self,
+        app_id: i64,
+        account_id: i64,
+        env_ids: &[i64],
+        permissions: &[Permission],
+    ) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let deploy = sqlx::query(
+            "UPDATE members SET role = role WHERE app_id = $1 AND account_id = $2 AND role = 'deploy'",
+        )
+        .bind(app_id)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        if deploy.rows_affected() == 0 {
+            return Ok(false);
+        }
+        each_env_permission(
+            &mut tx,
+            "INSERT INTO node_permissions (env_id, account_id, permission) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            account_id,
+            env_ids,
+            permissions,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    pub async fn revoke_permissions(
+        &self,
+        account_id: i64,
+        env_ids: &[i64],
+        permissions: &[Permission],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        each_env_permission(
+            &mut tx,
+            "DELETE FROM node_permissions WHERE env_id = $1 AND account_id = $2 AND permission = $3",
+            account_id,
+            env_ids,
+            permissions,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn set_env_state(
+        &self,
+        env_id: i64,
+        state: EnvState,
+        package_id: Option<i64>,
+    ) -> Result<()> {
+        sqlx::query("UPDATE environments SET state = $2, package_id = COALESCE($3, package_id) WHERE id = $1")
+            .bind(env_id)
+            .bind(state)
+            .bind(package_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    // ---- packages -------------------------------------------------------------------
+
+    pub async fn create_package(
+        &self,
+        app_id: i64,
+        filename: &str,
+        sha256: &str,
+        size: i64,
+        uploaded_by: &str,
+        now: i64,
+    ) -> Result<PackageRecord> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO packages (app_id, filename, sha256, size, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(app_id)
+        .bind(filename)
+        .bind(sha256)
+        .bind(size)
+        .bind(uploaded_by)
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(PackageRecord {
+            id,
+            app_id,
+            filename: filename.to_owned(),
+            sha256: sha256.to_owned(),
+            size,
+            uploaded_by: uploaded_by.to_owned(),
+            uploaded_at: now,
+        })
+    }
+
+    pub async fn packages_of(&self, app_id: i64) -> Result<Vec<PackageRecord>> {
+        let sql = format!("SELECT {PACKAGE_COLUMNS} FROM packages WHERE app_id = $1 ORDER BY id");
+        Ok(sqlx::query_as(&sql)
+            .bind(app_id)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    pub async fn package(&self, app_id: i64, id: i64) -> Result<Option<PackageRecord>> {
+        let sql = format!("SELECT {PACKAGE_COLUMNS} FROM packages WHERE app_id = $1 AND id = $2");
+        Ok(sqlx::query_as(&sql)
+            .bind(app_id)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+}
+
+/// Runs `sql` once for every environment and permission given: `$1` the environment, `$2`
+/// the account, `$3` the permission.
+async fn each_env_permission(
+    conn: &mut sqlx::AnyConnection,
+    sql: &str,
+    account_id: i64,
+    env_ids: &[i64],
+    permissions: &[Permission],
+) -> Result<()> {
+    for env_id in env_ids {
+        for permission in permissions {
+            sqlx::query(sql)
+                .bind(env_id)
+                .bind(account_id)
+                .bind(permission)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! The audit log: append-only, one event per padlocked attempt.
+
+use super::{Result, Store};
+
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct AuditRecord {
+    pub id: i64,
+    pub at: i64,
+    pub actor: String,
+    pub action: String,
+    pub app: Option<String>,
+    pub env: Option<String>,
+    pub outcome: String,
+    pub reason: Option<String>,
+    pub via: Option<String>,
+    pub client: Option<String>,
+    pub label: Option<String>,
+    /// The operation this event started, for the attempt that started one.
+    pub operation_id: Option<i64>,
+}
+
+impl Store {
+    // ---- audit ----------------------------------------------------------------------
+
+    /// Appends one event; awaited before the answer it explains is sent.
+    pub async fn record_audit(&self, event: &AuditRecord) -> Result<i64> {
+        let event = event.clone();
+        self.write(move |conn| Box::pin(async move { insert_audit(conn, &event).await }))
+            .await
+    }
+
+    /// Events since `since`, oldest first, at most `limit` (the newest ones), of one app and
+    /// one operation when given. `viewer`, when set, limits them to what that account may
+    /// read: its own actions and those on apps it is a technical contact of.
+    pub async fn audit_events(
+        &self,
+        viewer: Option<(i64, &str)>,
+        app: Option<&str>,
+        operation: Option<i64>,
+        since: i64,
+        limit: i64,
+    ) -> Result<Vec<AuditRecord>> {
+        let (viewer_id, viewer_name) =
+            viewer.map_or((None, None), |(id, name)| (Some(id), Some(name)));
+        let mut events: Vec<AuditRecord> = sqlx::query_as(
+            "SELECT id, at, actor, action, app, env, outcome, reason, via, client, label, operation_id \
+             FROM audit_events \
+             WHERE at >= $1 AND ($2 IS NULL OR app = $2) AND ($6 IS NULL OR operation_id = $6) \
+               AND ($3 IS NULL OR actor = $4 OR app IN (SELECT p.name FROM apps p JOIN members m ON m.app_id = p.id \
+                                                  WHERE m.account_id = $3 AND m.is_contact = 1)) \
+             ORDER BY id DESC LIMIT $5",
+        )
+        .bind(since)
+        .bind(app)
+        .bind(viewer_id)
+        .bind(viewer_name)
+        .bind(limit)
+        .bind(operation)
+        .fetch_all(&self.pool)
+        .await?;
+        events.reverse();
+        Ok(events)
+    }
+}
+
+/// Appends an audit event inside a unit of writes.
+pub(crate) async fn insert_audit(
+    conn: &mut sqlx::AnyConnection,
+    event: &AuditRecord,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO audit_events (at, actor, action, app, env, outcome, reason, via, client, label, operation_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+    )
+    .bind(event.at)
+    .bind(&event.actor)
+    .bind(&event.action)
+    .bind(&event.app)
+    .bind(&event.env)
+    .bind(&event.outcome)
+    .bind(&event.reason)
+    .bind(&event.via)
+    .bind(&event.client)
+    .bind(&event.label)
+    .bind(event.operation_id)
+    .fetch_one(conn)
+    .await?)
+}
