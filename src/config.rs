@@ -5,12 +5,26 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A duration written the way people write it: `8h`, `15m`, `30s`, `7d`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "toml::Value")]
 pub struct Span(pub Duration);
+
+/// Written back the way it is read (`8h`, `30d`), for the configuration reference.
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let seconds = self.0.as_secs();
+        let text = match seconds {
+            s if s >= 2 * 86_400 && s % 86_400 == 0 => format!("{}d", s / 86_400),
+            s if s >= 3600 && s % 3600 == 0 => format!("{}h", s / 3600),
+            s if s >= 60 && s % 60 == 0 => format!("{}m", s / 60),
+            s => format!("{s}s"),
+        };
+        serializer.serialize_str(&text)
+    }
+}
 
 impl TryFrom<toml::Value> for Span {
     type Error = String;
@@ -37,7 +51,7 @@ impl Span {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub listen: String,
@@ -137,6 +151,12 @@ impl Default for Config {
 #[serde(try_from = "toml::Value")]
 pub struct TrustedProxies(pub Vec<ipnet::IpNet>);
 
+impl Serialize for TrustedProxies {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(ToString::to_string))
+    }
+}
+
 impl TryFrom<toml::Value> for TrustedProxies {
     type Error = String;
     fn try_from(value: toml::Value) -> Result<TrustedProxies, String> {
@@ -182,7 +202,7 @@ impl TrustedProxies {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SmsConfig {
     /// `twilio`, `webhook`, `outbox` (a JSON-lines file of codes, mode 0600; in dev mode also
@@ -200,7 +220,7 @@ pub struct SmsConfig {
 }
 
 /// One operator hook: which operation on which app and environment runs which command.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct HookConfig {
     /// App name, or `*` for every app.
@@ -572,6 +592,52 @@ pass_env = ["AWS_PROFILE", "KUBECONFIG"]
         }
         let missing = Config::load(Some(&dir.path().join("none.toml")), no_env).unwrap_err();
         assert!(matches!(missing, ConfigError::Read { .. }));
+    }
+
+    /// Every key of the configuration, dotted (`sms.provider`, `hooks.timeout`), with its
+    /// default as JSON (null: none, or computed).
+    fn keys_and_defaults() -> Vec<(String, serde_json::Value)> {
+        let hook: HookConfig = toml::from_str("operation = \"start\"\ncommand = \"x\"").unwrap();
+        let mut config = serde_json::to_value(Config::default()).unwrap();
+        let config = config.as_object_mut().unwrap();
+        config.remove("hooks");
+        let sms = config.remove("sms").unwrap();
+        let mut keys: Vec<(String, serde_json::Value)> = config
+            .iter()
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        for (prefix, table) in [("sms", sms), ("hooks", serde_json::to_value(hook).unwrap())] {
+            for (key, value) in table.as_object().unwrap() {
+                keys.push((format!("{prefix}.{key}"), value.clone()));
+            }
+        }
+        keys
+    }
+
+    /// docs/operating.md lists every key in its configuration reference, with the default
+    /// the code has.
+    #[test]
+    fn every_key_is_in_the_operating_guide() {
+        let guide = include_str!("../docs/operating.md");
+        let keys = keys_and_defaults();
+        assert!(keys.len() >= 40, "{keys:?}");
+        for (key, default) in keys {
+            let row = guide
+                .lines()
+                .find(|line| line.starts_with(&format!("| `{key}` |")))
+                .unwrap_or_else(|| panic!("docs/operating.md has no row for `{key}`"));
+            let required = ["hooks.operation", "hooks.command"].contains(&key.as_str());
+            let shown = row.split('|').nth(2).unwrap().trim();
+            let wanted = match &default {
+                _ if required => "required".to_owned(),
+                serde_json::Value::Null => {
+                    assert!(shown.starts_with("none"), "`{key}`: {shown}");
+                    continue;
+                }
+                other => format!("`{other}`"),
+            };
+            assert_eq!(shown, wanted, "the default of `{key}` in docs/operating.md");
+        }
     }
 
     /// The README's Security section promises these bounds for the defaults: an attacker who

@@ -7,6 +7,7 @@ pub mod apps;
 pub mod audit;
 pub mod backups;
 pub mod completions;
+pub mod doctor;
 pub mod env;
 pub mod grant;
 pub mod login;
@@ -195,6 +196,9 @@ pub enum Command {
     Logout,
     /// Who you are, which server, second factor, grant time left (works offline)
     Status(login::StatusArgs),
+    /// Check the credential store, the server (reachability, version, TLS, clock) and the
+    /// cached session and grant; say what to do about each problem. Exit 0 when all work
+    Doctor,
     /// Apps you belong to
     Apps(apps::AppsArgs),
     /// Environments of an app
@@ -613,6 +617,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Login(args) => login::login(&ctx, args).await,
         Command::Logout => login::logout(&ctx).await,
         Command::Status(args) => login::status(&ctx, args).await,
+        Command::Doctor => doctor::doctor(&ctx).await,
         Command::Apps(cmd) => cmd.run(&ctx).await,
         Command::Envs(cmd) => cmd.run(&ctx).await,
         Command::Packages(cmd) => cmd.run(&ctx).await,

@@ -11,6 +11,7 @@
 //! under concurrency and across server replicas sharing one PostgreSQL database.
 
 mod lockout;
+pub mod master_key;
 pub mod postgres;
 pub mod sqlite;
 mod teams;
@@ -40,6 +41,9 @@ pub enum StoreError {
     UnsupportedUrl(String),
     #[error("the write was not committed: {0}")]
     NotCommitted(String),
+    /// The caller's own check failed inside a unit of writes, which wrote nothing.
+    #[error("{0}")]
+    Aborted(String),
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -14,6 +14,7 @@ use subtle::ConstantTimeEq;
 use crate::api::{
     CodeRequest, GrantIssued, SetupRequest, SetupResponse, SmsSent, TwoFactorStatus, codes,
 };
+use crate::auth::seal;
 use crate::auth::sms::{self as sms_rules, Phone};
 use crate::auth::tokens::{self, TokenKind};
 use crate::auth::totp;
@@ -37,10 +38,6 @@ const NO_TARGET: Target<'static> = Target {
     app: None,
     env: None,
 };
-
-fn sealing_context(account_id: i64) -> String {
-    format!("padlock:totp:account:{account_id}")
-}
 
 #[utoipa::path(
     get,
@@ -107,7 +104,9 @@ async fn setup(
     let response = match request.method.as_str() {
         "totp" => {
             let secret = totp::generate_secret();
-            let sealed = state.master_key.seal(&secret, &sealing_context(account.id));
+            let sealed = state
+                .master_key
+                .seal(&secret, &seal::totp_context(account.id));
             if !state
                 .store
                 .start_enrollment(account.id, "totp", Some(&sealed), None, now)
@@ -372,7 +371,7 @@ async fn check_code(
                 .ok_or_else(|| ApiError::internal("TOTP factor without a secret"))?;
             let secret = state
                 .master_key
-                .open(sealed, &sealing_context(account.id))
+                .open(sealed, &seal::totp_context(account.id))
                 .map_err(ApiError::internal)?;
             match totp::verify(&secret, code, now as u64) {
                 Some(step) => {
