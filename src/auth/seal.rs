@@ -116,8 +116,9 @@ impl MasterKey {
     ///
     /// A keyed hash cannot be re-keyed, but whoever holds the key finds a six-digit code
     /// behind it by trying all million: the work the key denies everyone else. The rotation
-    /// does this once for all pending codes (about a second), then hashes them under the new
-    /// key, so a code sent before the rotation still verifies after it.
+    /// does this in one pass for all pending codes (a million HMACs: seconds at most), then
+    /// hashes them under the new key, so a code sent before the rotation still verifies
+    /// after it.
     pub fn recover_sms_codes(&self, hashes: &[&str]) -> HashMap<String, String> {
         let wanted: HashMap<[u8; 32], &str> = hashes
             .iter()
@@ -128,14 +129,25 @@ impl MasterKey {
             .collect();
         let mut found = HashMap::new();
         let prefix = self.sms_code_mac();
-        for number in 0..1_000_000u32 {
-            let code = format!("{number:06}");
+        // The code as ASCII digits, counted up in place: "000000", "000001", …, "999999".
+        let mut code = *b"000000";
+        // Always all million: the rotation takes the same time whatever the codes are.
+        for _ in 0..1_000_000u32 {
             let mut mac = prefix.clone();
-            mac.update(code.as_bytes());
+            mac.update(&code);
             let digest: [u8; 32] = mac.finalize().into_bytes().into();
-            // Always all million: the rotation takes the same time whatever the codes are.
             if let Some(hash) = wanted.get(&digest) {
-                found.insert((*hash).to_owned(), code);
+                found.insert(
+                    (*hash).to_owned(),
+                    String::from_utf8_lossy(&code).into_owned(),
+                );
+            }
+            for digit in code.iter_mut().rev() {
+                if *digit < b'9' {
+                    *digit += 1;
+                    break;
+                }
+                *digit = b'0';
             }
         }
         found

@@ -196,7 +196,7 @@ fn a_bad_key_file_or_an_interrupted_rotation_changes_nothing() {
     assert!(stderr(&out).contains("not the key"), "{}", stderr(&out));
 
     // Killed inside its transaction: the key check and the TOTP secret are re-keyed by then,
-    // the pending SMS code is being recovered (about a second).
+    // the pending SMS code is being recovered (a million HMACs: seconds).
     let mut child = padlock()
         .args(["server", "rotate-master-key", "--data-dir", &data_dir])
         .arg("--new-key-file")
