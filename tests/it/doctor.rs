@@ -258,3 +258,41 @@ fn a_ci_grant_is_checked_and_a_revoked_one_fails() {
         "{report}"
     );
 }
+
+/// A server with a certificate this machine does not trust fails the TLS check with the way
+/// out (PADLOCK_CA_CERT); trusted, the check passes and says HTTPS.
+#[test]
+fn tls_is_checked_and_an_untrusted_certificate_fails() {
+    let tls = crate::tls::self_signed();
+    let server = Server::start_with(&["--config", tls.config.to_str().unwrap()], &[]);
+    let user = server.user();
+    let report = doctor_report(user.cmd(), 1);
+    let tls_check = check(&report, "tls");
+    assert_eq!(tls_check["status"], "fail", "{report}");
+    assert!(
+        tls_check["detail"]
+            .as_str()
+            .unwrap()
+            .contains("PADLOCK_CA_CERT"),
+        "{report}"
+    );
+    assert_eq!(status(&report, "server"), "fail", "{report}");
+
+    let trusted = || {
+        let mut cmd = user.cmd();
+        cmd.env("PADLOCK_CA_CERT", &tls.cert);
+        cmd
+    };
+    trusted()
+        .args(["login", "admin", "--password-stdin"])
+        .write_stdin(format!("{}\n", server.admin_password))
+        .assert()
+        .success();
+    let report = doctor_report(trusted(), 0);
+    let tls_check = check(&report, "tls");
+    assert_eq!(tls_check["status"], "ok", "{report}");
+    assert!(
+        tls_check["detail"].as_str().unwrap().starts_with("HTTPS"),
+        "{report}"
+    );
+}

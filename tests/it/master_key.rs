@@ -260,3 +260,46 @@ fn rotation_on_postgresql() {
     let server = Server::start_with(&args, &[("PADLOCK_MASTER_KEY", &"3c".repeat(32))]);
     enrolled.still_work(&server.url);
 }
+
+/// Runs `sql` on the SQLite database of a stopped dev server and returns the first column
+/// of its first row, if any.
+fn sqlite(data_dir: &Path, sql: &str) -> Option<i64> {
+    use sqlx::{Connection, Row};
+    let url = format!("sqlite://{}", data_dir.join("padlock.db").display());
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async move {
+            let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+            let row = sqlx::query(sql).fetch_optional(&mut conn).await.unwrap();
+            row.map(|row| row.get::<i64, _>(0))
+        })
+}
+
+/// A database from before the key check (an upgrade): the server tries the key on a sealed
+/// secret, refuses a wrong one, and records the check for the right one.
+#[test]
+fn a_database_without_a_key_check_gets_one_from_the_right_key_only() {
+    let mut server = Server::start();
+    let enrolled = enroll(&server);
+    server.kill9();
+    let data_dir = server.data_dir.to_str().unwrap().to_owned();
+    sqlite(
+        &server.data_dir,
+        "DELETE FROM master_key_check RETURNING id",
+    );
+    let count = "SELECT COUNT(*) FROM master_key_check";
+
+    let wrong = "5a".repeat(32);
+    let message = refuses_to_start(
+        &["--data-dir", &data_dir],
+        &[("PADLOCK_MASTER_KEY", &wrong)],
+    );
+    assert!(message.contains("not the key"), "{message}");
+    assert_eq!(sqlite(&server.data_dir, count), Some(0));
+
+    server.restart();
+    assert_eq!(sqlite(&server.data_dir, count), Some(1));
+    enrolled.still_work(&server.url);
+}
