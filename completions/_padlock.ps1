@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a padlock server')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'End the session here and on the server')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Who you are, which server, second factor, grant time left (works offline)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the credential store, the server (reachability, version, TLS, clock) and the cached session and grant; say what to do about each problem. Exit 0 when all work')
             [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'Apps you belong to')
             [CompletionResult]::new('envs', 'envs', [CompletionResultType]::ParameterValue, 'Environments of an app')
             [CompletionResult]::new('packages', 'packages', [CompletionResultType]::ParameterValue, 'Deployment packages')
@@ -97,6 +98,21 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")')
             [CompletionResult]::new('--credential-store', '--credential-store', [CompletionResultType]::ParameterName, 'Where the session and grant are kept [default: OS keyring, then kernel keyring]')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Show what is cached here without asking the server')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what scripts need')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what scripts need')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'padlock;doctor' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
+            [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")')
+            [CompletionResult]::new('--credential-store', '--credential-store', [CompletionResultType]::ParameterName, 'Where the session and grant are kept [default: OS keyring, then kernel keyring]')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what scripts need')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what scripts need')
@@ -1235,9 +1251,9 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
         }
         'padlock;server' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML configuration file')
-            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on (127.0.0.1:0 picks a free port)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'sqlite://PATH (default, in the data folder) or postgres://…')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data folder: database, packages, backups, dev files')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on (127.0.0.1:0 picks a free port)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
@@ -1251,6 +1267,38 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('rotate-master-key', 'rotate-master-key', [CompletionResultType]::ParameterValue, 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'padlock;server;rotate-master-key' {
+            [CompletionResult]::new('--new-key-file', '--new-key-file', [CompletionResultType]::ParameterName, 'File holding the new master key (32 random bytes as hex or base64)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML configuration file')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'sqlite://PATH (default, in the data folder) or postgres://…')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data folder: database, packages, backups, dev files')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
+            [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")')
+            [CompletionResult]::new('--credential-store', '--credential-store', [CompletionResultType]::ParameterName, 'Where the session and grant are kept [default: OS keyring, then kernel keyring]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what scripts need')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what scripts need')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'padlock;server;help' {
+            [CompletionResult]::new('rotate-master-key', 'rotate-master-key', [CompletionResultType]::ParameterValue, 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'padlock;server;help;rotate-master-key' {
+            break
+        }
+        'padlock;server;help;help' {
             break
         }
         'padlock;completions' {
@@ -1287,6 +1335,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a padlock server')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'End the session here and on the server')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Who you are, which server, second factor, grant time left (works offline)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the credential store, the server (reachability, version, TLS, clock) and the cached session and grant; say what to do about each problem. Exit 0 when all work')
             [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'Apps you belong to')
             [CompletionResult]::new('envs', 'envs', [CompletionResultType]::ParameterValue, 'Environments of an app')
             [CompletionResult]::new('packages', 'packages', [CompletionResultType]::ParameterValue, 'Deployment packages')
@@ -1315,6 +1364,9 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;help;status' {
+            break
+        }
+        'padlock;help;doctor' {
             break
         }
         'padlock;help;apps' {
@@ -1503,6 +1555,10 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             break
         }
         'padlock;help;server' {
+            [CompletionResult]::new('rotate-master-key', 'rotate-master-key', [CompletionResultType]::ParameterValue, 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first')
+            break
+        }
+        'padlock;help;server;rotate-master-key' {
             break
         }
         'padlock;help;completions' {

@@ -37,6 +37,9 @@ _padlock() {
             padlock,completions)
                 cmd="padlock__subcmd__completions"
                 ;;
+            padlock,doctor)
+                cmd="padlock__subcmd__doctor"
+                ;;
             padlock,env)
                 cmd="padlock__subcmd__env"
                 ;;
@@ -304,6 +307,9 @@ _padlock() {
             padlock__subcmd__help,completions)
                 cmd="padlock__subcmd__help__subcmd__completions"
                 ;;
+            padlock__subcmd__help,doctor)
+                cmd="padlock__subcmd__help__subcmd__doctor"
+                ;;
             padlock__subcmd__help,env)
                 cmd="padlock__subcmd__help__subcmd__env"
                 ;;
@@ -445,6 +451,9 @@ _padlock() {
             padlock__subcmd__help__subcmd__permissions,revoke)
                 cmd="padlock__subcmd__help__subcmd__permissions__subcmd__revoke"
                 ;;
+            padlock__subcmd__help__subcmd__server,rotate-master-key)
+                cmd="padlock__subcmd__help__subcmd__server__subcmd__rotate__subcmd__master__subcmd__key"
+                ;;
             padlock__subcmd__help__subcmd__team,add)
                 cmd="padlock__subcmd__help__subcmd__team__subcmd__add"
                 ;;
@@ -532,6 +541,18 @@ _padlock() {
             padlock__subcmd__permissions__subcmd__help,revoke)
                 cmd="padlock__subcmd__permissions__subcmd__help__subcmd__revoke"
                 ;;
+            padlock__subcmd__server,help)
+                cmd="padlock__subcmd__server__subcmd__help"
+                ;;
+            padlock__subcmd__server,rotate-master-key)
+                cmd="padlock__subcmd__server__subcmd__rotate__subcmd__master__subcmd__key"
+                ;;
+            padlock__subcmd__server__subcmd__help,help)
+                cmd="padlock__subcmd__server__subcmd__help__subcmd__help"
+                ;;
+            padlock__subcmd__server__subcmd__help,rotate-master-key)
+                cmd="padlock__subcmd__server__subcmd__help__subcmd__rotate__subcmd__master__subcmd__key"
+                ;;
             padlock__subcmd__team,add)
                 cmd="padlock__subcmd__team__subcmd__add"
                 ;;
@@ -563,7 +584,7 @@ _padlock() {
 
     case "${cmd}" in
         padlock)
-            opts="-q -v -h -V --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help --version login logout status apps envs packages transport env backups permissions team node 2fa grant can-i ops audit admin server completions man help"
+            opts="-q -v -h -V --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help --version login logout status doctor apps envs packages transport env backups permissions team node 2fa grant can-i ops audit admin server completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1844,6 +1865,40 @@ _padlock() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        padlock__subcmd__doctor)
+            opts="-q -v -h --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --otp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credential-store)
+                    COMPREPLY=($(compgen -W "keyring kernel file" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         padlock__subcmd__env)
             opts="-q -v -h --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help list start stop restart help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2471,7 +2526,7 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__help)
-            opts="login logout status apps envs packages transport env backups permissions team node 2fa grant can-i ops audit admin server completions man help"
+            opts="login logout status doctor apps envs packages transport env backups permissions team node 2fa grant can-i ops audit admin server completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2779,6 +2834,20 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3185,8 +3254,22 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__help__subcmd__server)
-            opts=""
+            opts="rotate-master-key"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__help__subcmd__server__subcmd__rotate__subcmd__master__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4137,7 +4220,7 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__server)
-            opts="-q -v -h --dev --config --listen --database-url --data-dir --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help"
+            opts="-q -v -h --dev --config --database-url --data-dir --listen --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help rotate-master-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4147,7 +4230,99 @@ _padlock() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --otp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credential-store)
+                    COMPREPLY=($(compgen -W "keyring kernel file" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__server__subcmd__help)
+            opts="rotate-master-key help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__server__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__server__subcmd__help__subcmd__rotate__subcmd__master__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__server__subcmd__rotate__subcmd__master__subcmd__key)
+            opts="-q -v -h --new-key-file --config --database-url --data-dir --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --new-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -35,6 +35,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand login 'Log in to a padlock server'
             cand logout 'End the session here and on the server'
             cand status 'Who you are, which server, second factor, grant time left (works offline)'
+            cand doctor 'Check the credential store, the server (reachability, version, TLS, clock) and the cached session and grant; say what to do about each problem. Exit 0 when all work'
             cand apps 'Apps you belong to'
             cand envs 'Environments of an app'
             cand packages 'Deployment packages'
@@ -91,6 +92,20 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --otp-command 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")'
             cand --credential-store 'Where the session and grant are kept [default: OS keyring, then kernel keyring]'
             cand --offline 'Show what is cached here without asking the server'
+            cand --no-input 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
+            cand -q 'Print only what scripts need'
+            cand --quiet 'Print only what scripts need'
+            cand -v 'Say more (repeat for more)'
+            cand --verbose 'Say more (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'padlock;doctor'= {
+            cand --server 'The padlock server, e.g. https://padlock.example.com'
+            cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
+            cand --otp 'The second-factor code to use if one is needed'
+            cand --otp-command 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")'
+            cand --credential-store 'Where the session and grant are kept [default: OS keyring, then kernel keyring]'
             cand --no-input 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
             cand -q 'Print only what scripts need'
             cand --quiet 'Print only what scripts need'
@@ -1112,9 +1127,9 @@ set edit:completion:arg-completer[padlock] = {|@words|
         }
         &'padlock;server'= {
             cand --config 'TOML configuration file'
-            cand --listen 'Address to listen on (127.0.0.1:0 picks a free port)'
             cand --database-url 'sqlite://PATH (default, in the data folder) or postgres://…'
             cand --data-dir 'Data folder: database, packages, backups, dev files'
+            cand --listen 'Address to listen on (127.0.0.1:0 picks a free port)'
             cand --server 'The padlock server, e.g. https://padlock.example.com'
             cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
             cand --otp 'The second-factor code to use if one is needed'
@@ -1128,6 +1143,34 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand --verbose 'Say more (repeat for more)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand rotate-master-key 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'padlock;server;rotate-master-key'= {
+            cand --new-key-file 'File holding the new master key (32 random bytes as hex or base64)'
+            cand --config 'TOML configuration file'
+            cand --database-url 'sqlite://PATH (default, in the data folder) or postgres://…'
+            cand --data-dir 'Data folder: database, packages, backups, dev files'
+            cand --server 'The padlock server, e.g. https://padlock.example.com'
+            cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
+            cand --otp 'The second-factor code to use if one is needed'
+            cand --otp-command 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")'
+            cand --credential-store 'Where the session and grant are kept [default: OS keyring, then kernel keyring]'
+            cand --no-input 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
+            cand -q 'Print only what scripts need'
+            cand --quiet 'Print only what scripts need'
+            cand -v 'Say more (repeat for more)'
+            cand --verbose 'Say more (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'padlock;server;help'= {
+            cand rotate-master-key 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'padlock;server;help;rotate-master-key'= {
+        }
+        &'padlock;server;help;help'= {
         }
         &'padlock;completions'= {
             cand --server 'The padlock server, e.g. https://padlock.example.com'
@@ -1161,6 +1204,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand login 'Log in to a padlock server'
             cand logout 'End the session here and on the server'
             cand status 'Who you are, which server, second factor, grant time left (works offline)'
+            cand doctor 'Check the credential store, the server (reachability, version, TLS, clock) and the cached session and grant; say what to do about each problem. Exit 0 when all work'
             cand apps 'Apps you belong to'
             cand envs 'Environments of an app'
             cand packages 'Deployment packages'
@@ -1186,6 +1230,8 @@ set edit:completion:arg-completer[padlock] = {|@words|
         &'padlock;help;logout'= {
         }
         &'padlock;help;status'= {
+        }
+        &'padlock;help;doctor'= {
         }
         &'padlock;help;apps'= {
             cand list 'Apps you belong to (support: all apps)'
@@ -1323,6 +1369,9 @@ set edit:completion:arg-completer[padlock] = {|@words|
         &'padlock;help;admin;reset-2fa'= {
         }
         &'padlock;help;server'= {
+            cand rotate-master-key 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first'
+        }
+        &'padlock;help;server;rotate-master-key'= {
         }
         &'padlock;help;completions'= {
         }

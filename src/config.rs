@@ -5,12 +5,26 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A duration written the way people write it: `8h`, `15m`, `30s`, `7d`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "toml::Value")]
 pub struct Span(pub Duration);
+
+/// Written back the way it is read (`8h`, `30d`), for the configuration reference.
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let seconds = self.0.as_secs();
+        let text = match seconds {
+            s if s >= 2 * 86_400 && s % 86_400 == 0 => format!("{}d", s / 86_400),
+            s if s >= 3600 && s % 3600 == 0 => format!("{}h", s / 3600),
+            s if s >= 60 && s % 60 == 0 => format!("{}m", s / 60),
+            s => format!("{s}s"),
+        };
+        serializer.serialize_str(&text)
+    }
+}
 
 impl TryFrom<toml::Value> for Span {
     type Error = String;
@@ -37,7 +51,7 @@ impl Span {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub listen: String,
@@ -137,6 +151,12 @@ impl Default for Config {
 #[serde(try_from = "toml::Value")]
 pub struct TrustedProxies(pub Vec<ipnet::IpNet>);
 
+impl Serialize for TrustedProxies {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(ToString::to_string))
+    }
+}
+
 impl TryFrom<toml::Value> for TrustedProxies {
     type Error = String;
     fn try_from(value: toml::Value) -> Result<TrustedProxies, String> {
@@ -182,7 +202,7 @@ impl TrustedProxies {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SmsConfig {
     /// `twilio`, `webhook`, `outbox` (a JSON-lines file of codes, mode 0600; in dev mode also
@@ -200,7 +220,7 @@ pub struct SmsConfig {
 }
 
 /// One operator hook: which operation on which app and environment runs which command.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct HookConfig {
     /// App name, or `*` for every app.
@@ -289,49 +309,54 @@ impl Config {
         }
     }
 
-    /// Reads `file` (if any) and overlays the `PADLOCK_*` variables from `env`.
+    /// Reads `file` (if any) and overlays the `PADLOCK_*` variables from `env`. Each source
+    /// is read on its own first, so an error names the one a bad value came from: the file,
+    /// or the variable.
     pub fn load(
         file: Option<&Path>,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Config, ConfigError> {
-        let (mut table, origin) = match file {
-            Some(path) => {
+        let file_origin = file.map(|path| format!("the config file {}", path.display()));
+        let mut table = match (file, &file_origin) {
+            (Some(path), Some(origin)) => {
                 let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
                     path: path.to_owned(),
                     source,
                 })?;
                 let table: toml::Table =
                     toml::from_str(&text).map_err(|err| ConfigError::Invalid {
-                        origin: format!("the config file {}", path.display()),
+                        origin: origin.clone(),
                         message: err.to_string(),
                     })?;
-                (
-                    table,
-                    format!(
-                        "the config file {} (with PADLOCK_* overrides)",
-                        path.display()
-                    ),
-                )
+                parse(table.clone(), origin)?;
+                table
             }
-            None => (toml::Table::new(), "the PADLOCK_* configuration".to_owned()),
+            _ => toml::Table::new(),
         };
+        let mut from_env = Vec::new();
         for key in ENV_KEYS {
-            let var = format!("PADLOCK_{}", key.replace('.', "_").to_uppercase());
+            let var = env_var(key);
             if let Some(text) = env(&var) {
-                set_path(&mut table, key, env_value(key, &text));
+                let value = env_value(key, &text);
+                let mut alone = toml::Table::new();
+                set_path(&mut alone, key, value.clone());
+                parse(alone, &var)?;
+                set_path(&mut table, key, value);
+                from_env.push(*key);
             }
         }
-        let config: Config =
-            toml::Value::Table(table)
-                .try_into()
-                .map_err(|err: toml::de::Error| ConfigError::Invalid {
-                    origin: origin.clone(),
-                    message: err.to_string(),
-                })?;
+        let origin_of = |key: &str| match (from_env.contains(&key), &file_origin) {
+            (true, _) => env_var(key),
+            (false, Some(origin)) => origin.clone(),
+            (false, None) => "the default".to_owned(),
+        };
+        // Each source parsed alone, so together they do too.
+        let config = parse(table, "the configuration")?;
+        // Hooks come from the file only.
         config
             .check_hooks()
             .map_err(|message| ConfigError::Invalid {
-                origin: origin.clone(),
+                origin: origin_of("hooks"),
                 message,
             })?;
         // Below 1, a login limit would let one attempt a window through and refuse every
@@ -352,7 +377,7 @@ impl Config {
         ] {
             if limit < 1 {
                 return Err(ConfigError::Invalid {
-                    origin,
+                    origin: origin_of(key),
                     message: format!("{key} must be at least 1, got {limit}"),
                 });
             }
@@ -400,6 +425,20 @@ impl Config {
     pub fn password_queue(&self) -> usize {
         self.password_queue.unwrap_or(4 * self.password_threads())
     }
+}
+
+/// The variable that sets `key`: `sms.provider` is `PADLOCK_SMS_PROVIDER`.
+fn env_var(key: &str) -> String {
+    format!("PADLOCK_{}", key.replace('.', "_").to_uppercase())
+}
+
+fn parse(table: toml::Table, origin: &str) -> Result<Config, ConfigError> {
+    toml::Value::Table(table)
+        .try_into()
+        .map_err(|err: toml::de::Error| ConfigError::Invalid {
+            origin: origin.to_owned(),
+            message: err.to_string(),
+        })
 }
 
 /// An environment variable's text as a TOML value: a number where the key takes one, else a string.
@@ -572,6 +611,88 @@ pass_env = ["AWS_PROFILE", "KUBECONFIG"]
         }
         let missing = Config::load(Some(&dir.path().join("none.toml")), no_env).unwrap_err();
         assert!(matches!(missing, ConfigError::Read { .. }));
+    }
+
+    /// A bad value's error names where it came from: the variable, or the file.
+    #[test]
+    fn a_bad_value_names_its_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("padlock.toml");
+        std::fs::write(&path, "lockout_failures = 3\n").unwrap();
+        let bad_env = |var: &str| (var == "PADLOCK_GRANT_TTL").then(|| "eight hours".to_owned());
+        let err = Config::load(Some(&path), bad_env).unwrap_err().to_string();
+        assert!(
+            err.starts_with("PADLOCK_GRANT_TTL is not valid") && err.contains("grant_ttl"),
+            "{err}"
+        );
+        assert!(!err.contains("padlock.toml"), "{err}");
+
+        std::fs::write(&path, "grant_ttl = \"eight hours\"\n").unwrap();
+        let good_env = |var: &str| (var == "PADLOCK_LOCKOUT_FAILURES").then(|| "4".to_owned());
+        let err = Config::load(Some(&path), good_env).unwrap_err().to_string();
+        assert!(err.starts_with("the config file"), "{err}");
+        assert!(
+            err.contains("padlock.toml") && !err.contains("PADLOCK_"),
+            "{err}"
+        );
+
+        std::fs::write(&path, "login_failures_per_account = 0\n").unwrap();
+        let err = Config::load(Some(&path), no_env).unwrap_err().to_string();
+        assert!(err.contains("padlock.toml"), "{err}");
+        let zero =
+            |var: &str| (var == "PADLOCK_LOGIN_FAILURES_PER_ACCOUNT").then(|| "0".to_owned());
+        std::fs::write(&path, "").unwrap();
+        let err = Config::load(Some(&path), zero).unwrap_err().to_string();
+        assert!(
+            err.starts_with("PADLOCK_LOGIN_FAILURES_PER_ACCOUNT"),
+            "{err}"
+        );
+    }
+
+    /// Every key of the configuration, dotted (`sms.provider`, `hooks.timeout`), with its
+    /// default as JSON (null: none, or computed).
+    fn keys_and_defaults() -> Vec<(String, serde_json::Value)> {
+        let hook: HookConfig = toml::from_str("operation = \"start\"\ncommand = \"x\"").unwrap();
+        let mut config = serde_json::to_value(Config::default()).unwrap();
+        let config = config.as_object_mut().unwrap();
+        config.remove("hooks");
+        let sms = config.remove("sms").unwrap();
+        let mut keys: Vec<(String, serde_json::Value)> = config
+            .iter()
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        for (prefix, table) in [("sms", sms), ("hooks", serde_json::to_value(hook).unwrap())] {
+            for (key, value) in table.as_object().unwrap() {
+                keys.push((format!("{prefix}.{key}"), value.clone()));
+            }
+        }
+        keys
+    }
+
+    /// docs/operating.md lists every key in its configuration reference, with the default
+    /// the code has.
+    #[test]
+    fn every_key_is_in_the_operating_guide() {
+        let guide = include_str!("../docs/operating.md");
+        let keys = keys_and_defaults();
+        assert!(keys.len() >= 40, "{keys:?}");
+        for (key, default) in keys {
+            let row = guide
+                .lines()
+                .find(|line| line.starts_with(&format!("| `{key}` |")))
+                .unwrap_or_else(|| panic!("docs/operating.md has no row for `{key}`"));
+            let required = ["hooks.operation", "hooks.command"].contains(&key.as_str());
+            let shown = row.split('|').nth(2).unwrap().trim();
+            let wanted = match &default {
+                _ if required => "required".to_owned(),
+                serde_json::Value::Null => {
+                    assert!(shown.starts_with("none"), "`{key}`: {shown}");
+                    continue;
+                }
+                other => format!("`{other}`"),
+            };
+            assert_eq!(shown, wanted, "the default of `{key}` in docs/operating.md");
+        }
     }
 
     /// The README's Security section promises these bounds for the defaults: an attacker who

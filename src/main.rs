@@ -54,14 +54,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Completions(args) => Ok(cli::completions::print(args)?),
         Command::Man(args) => cli::man::write(args),
         Command::Server(args) => {
+            let json = cli.global.output != cli::OutputFormat::Text;
             init_tracing(cli.global.verbose, cli.global.quiet);
             return_large_allocations();
-            tokio::runtime::Builder::new_multi_thread()
+            let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
-                .build()?
-                .block_on(server::run(
-                    args.into_lib(cli.global.output != cli::OutputFormat::Text),
-                ))
+                .build()?;
+            match args.command {
+                Some(cli::server::ServerCmd::RotateMasterKey(rotate)) => {
+                    runtime.block_on(cli::server::rotate_master_key(rotate, json))
+                }
+                None => runtime.block_on(server::run(args.location.into_lib(
+                    args.dev,
+                    args.listen,
+                    json,
+                ))),
+            }
         }
         _ => {
             // Before the runtime starts any thread (see the function).

@@ -7,6 +7,7 @@ pub mod apps;
 pub mod audit;
 pub mod backups;
 pub mod completions;
+pub mod doctor;
 pub mod env;
 pub mod grant;
 pub mod login;
@@ -228,6 +229,9 @@ pub enum Command {
     Logout,
     /// Who you are, which server, second factor, grant time left (works offline)
     Status(login::StatusArgs),
+    /// Check the credential store, the server (reachability, version, TLS, clock) and the
+    /// cached session and grant; say what to do about each problem. Exit 0 when all work
+    Doctor,
     /// Apps you belong to
     Apps(apps::AppsArgs),
     /// Environments of an app
@@ -651,26 +655,19 @@ pub fn kind_words(kind: &str) -> &str {
 }
 
 /// A plain text table: a header row and columns aligned by display width (the padlock sign
-/// takes two columns).
+/// takes two columns), two spaces apart, no borders.
 pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
-    let width = |text: &str| console::measure_text_width(text);
-    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
-    for row in &rows {
-        for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(width(cell));
-        }
+    let mut table = comfy_table::Table::new();
+    *table.style_mut() = comfy_table::presets::NOTHING;
+    table.set_header(headers.to_vec()).add_rows(rows);
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 2));
     }
-    let line = |cells: Vec<String>| {
-        let padded: Vec<String> = cells
-            .iter()
-            .enumerate()
-            .map(|(i, cell)| format!("{cell}{}", " ".repeat(widths[i] - width(cell))))
-            .collect();
-        padded.join("  ").trim_end().to_owned()
-    };
-    let mut out = vec![line(headers.iter().map(|h| h.to_string()).collect())];
-    out.extend(rows.into_iter().map(line));
-    out.join("\n")
+    let lines: Vec<String> = table
+        .lines()
+        .map(|line| line.trim_end().to_owned())
+        .collect();
+    lines.join("\n")
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -682,6 +679,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Login(args) => login::login(&ctx, args).await,
         Command::Logout => login::logout(&ctx).await,
         Command::Status(args) => login::status(&ctx, args).await,
+        Command::Doctor => doctor::doctor(&ctx).await,
         Command::Apps(cmd) => cmd.run(&ctx).await,
         Command::Envs(cmd) => cmd.run(&ctx).await,
         Command::Packages(cmd) => cmd.run(&ctx).await,

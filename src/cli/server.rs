@@ -1,21 +1,33 @@
-//! `padlock server`: flags only; the server lives in `crate::server`.
+//! `padlock server` and its maintenance commands: flags only; the server lives in
+//! `crate::server`.
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ServerArgs {
+    #[command(subcommand)]
+    pub command: Option<ServerCmd>,
     /// Start at once with no setup: fresh SQLite data folder, admin account, demo app,
     /// SMS codes to an outbox file, hooks that only log
     #[arg(long)]
     pub dev: bool,
-    /// TOML configuration file
-    #[arg(long, env = "PADLOCK_CONFIG")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub location: Location,
     /// Address to listen on (127.0.0.1:0 picks a free port)
     #[arg(long)]
     pub listen: Option<String>,
+}
+
+/// Where the server's configuration and data are: what the server and its maintenance
+/// commands share.
+#[derive(Debug, Args)]
+pub struct Location {
+    /// TOML configuration file
+    #[arg(long, env = "PADLOCK_CONFIG")]
+    pub config: Option<PathBuf>,
     /// sqlite://PATH (default, in the data folder) or postgres://…
     #[arg(long)]
     pub database_url: Option<String>,
@@ -24,15 +36,67 @@ pub struct ServerArgs {
     pub data_dir: Option<PathBuf>,
 }
 
-impl ServerArgs {
-    pub fn into_lib(self, json: bool) -> crate::server::ServerOptions {
+#[derive(Debug, Subcommand)]
+pub enum ServerCmd {
+    /// Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one
+    /// transaction; stop every server on the database first
+    #[command(after_help = "EXAMPLES:
+  openssl rand -hex 32 > /etc/padlock/master.key.new
+  padlock server rotate-master-key --config /etc/padlock/padlock.toml \\
+      --new-key-file /etc/padlock/master.key.new
+  mv /etc/padlock/master.key.new /etc/padlock/master.key
+
+The current key is read as the server reads it (master_key_file or PADLOCK_MASTER_KEY).
+The server refuses to start with the old key afterwards.")]
+    RotateMasterKey(RotateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RotateArgs {
+    /// File holding the new master key (32 random bytes as hex or base64)
+    #[arg(long, value_name = "FILE")]
+    pub new_key_file: PathBuf,
+    #[command(flatten)]
+    pub location: Location,
+}
+
+impl Location {
+    pub fn into_lib(
+        self,
+        dev: bool,
+        listen: Option<String>,
+        json: bool,
+    ) -> crate::server::ServerOptions {
         crate::server::ServerOptions {
-            dev: self.dev,
+            dev,
             config_file: self.config,
-            listen: self.listen,
+            listen,
             database_url: self.database_url,
             data_dir: self.data_dir,
             json,
         }
     }
+}
+
+/// `padlock server rotate-master-key`.
+pub async fn rotate_master_key(args: RotateArgs, json: bool) -> anyhow::Result<()> {
+    let options = args.location.into_lib(false, None, json);
+    let rekeyed = crate::server::rotation::rotate(options, &args.new_key_file, !json).await?;
+    if json {
+        let result = serde_json::json!({
+            "rotated": true,
+            "totp_secrets": rekeyed.totp_secrets,
+            "sms_codes": rekeyed.sms_codes,
+        });
+        println!("{result}");
+    } else {
+        println!(
+            "Re-sealed {} TOTP secret(s) and re-keyed {} pending SMS code(s) under the key in {}.\n\
+             Start the server with that key now (master_key_file or PADLOCK_MASTER_KEY): it no longer starts with the old one.",
+            rekeyed.totp_secrets,
+            rekeyed.sms_codes,
+            args.new_key_file.display()
+        );
+    }
+    Ok(())
 }

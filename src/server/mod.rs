@@ -7,6 +7,7 @@ pub mod extract;
 pub mod gate;
 pub mod password_work;
 pub mod private;
+pub mod rotation;
 pub mod routes;
 pub mod sms;
 pub mod throttle;
@@ -82,27 +83,30 @@ pub struct ServerOptions {
     pub json: bool,
 }
 
-pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
-    password_work::release_large_blocks();
+/// The configuration, data folder, master key and store `padlock server` and its
+/// maintenance commands start from.
+pub(crate) struct Opened {
+    pub config: Config,
+    pub data_dir: PathBuf,
+    pub master_key: MasterKey,
+    pub database_url: String,
+    pub store: Store,
+}
+
+/// Loads the configuration (file, `PADLOCK_*`, then flags), makes the data folder, reads the
+/// master key and opens the store (running its migrations).
+pub(crate) async fn open(options: &ServerOptions) -> anyhow::Result<Opened> {
     let mut config = Config::load(options.config_file.as_deref(), |var| {
         std::env::var(var).ok()
     })?;
-    if let Some(listen) = options.listen {
-        config.listen = listen;
+    if let Some(listen) = &options.listen {
+        config.listen = listen.clone();
     }
-    if let Some(url) = options.database_url {
-        config.database_url = Some(url);
+    if let Some(url) = &options.database_url {
+        config.database_url = Some(url.clone());
     }
-    if let Some(dir) = options.data_dir {
-        config.data_dir = Some(dir);
-    }
-    let daily_odds = config.lockout_policy().guess_chance(24 * 3600);
-    if daily_odds > 0.001 {
-        tracing::warn!(
-            "the lockout settings let someone with a password guess a second-factor code with \
-             {:.3} % chance a day (the defaults: 0.011 %); see the README's Security section",
-            daily_odds * 100.0
-        );
+    if let Some(dir) = &options.data_dir {
+        config.data_dir = Some(dir.clone());
     }
     let data_dir = match (&config.data_dir, options.dev) {
         (Some(dir), _) => dir.clone(),
@@ -130,6 +134,34 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     let store = Store::connect(&database_url)
         .await
         .with_context(|| format!("cannot open the database {}", redact_url(&database_url)))?;
+    Ok(Opened {
+        config,
+        data_dir,
+        master_key,
+        database_url,
+        store,
+    })
+}
+
+pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
+    password_work::release_large_blocks();
+    let clock_offset = dev_clock_offset(options.dev)?;
+    let Opened {
+        config,
+        data_dir,
+        master_key,
+        database_url,
+        store,
+    } = open(&options).await?;
+    let daily_odds = config.lockout_policy().guess_chance(24 * 3600);
+    if daily_odds > 0.001 {
+        tracing::warn!(
+            "the lockout settings let someone with a password guess a second-factor code with \
+             {:.3} % chance a day (the defaults: 0.011 %); see the README's Security section",
+            daily_odds * 100.0
+        );
+    }
+    rotation::verify_master_key(&store, &master_key).await?;
     let outbox = data_dir.join("sms-outbox.jsonl");
     let sms = SmsSender::from_config(&config.sms, outbox.clone(), options.dev)
         .map_err(anyhow::Error::msg)?;
@@ -217,8 +249,58 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     use std::io::Write;
     std::io::stdout().flush().ok();
 
-    connections::serve(listener, tls, router(state), limits, shutdown_signal()).await?;
+    let app = match clock_offset {
+        Some(offset) => router(state).layer(axum::middleware::map_response(
+            move |response: axum::response::Response| shift_date(response, offset),
+        )),
+        None => router(state),
+    };
+    connections::serve(listener, tls, app, limits, shutdown_signal()).await?;
     Ok(())
+}
+
+/// `PADLOCK_DEV_CLOCK_OFFSET=SECONDS`, for dev mode only: the server's `Date` header runs that
+/// many seconds ahead (behind, when negative), as a server with a wrong clock would, so that
+/// `padlock doctor`'s clock check can be tried. Nothing else reads it: codes, grants and
+/// expiries keep the real clock. Outside dev mode the server refuses to start with it set.
+const DEV_CLOCK_OFFSET: &str = "PADLOCK_DEV_CLOCK_OFFSET";
+
+fn dev_clock_offset(dev: bool) -> anyhow::Result<Option<i64>> {
+    let Some(text) = std::env::var_os(DEV_CLOCK_OFFSET) else {
+        return Ok(None);
+    };
+    if !dev {
+        anyhow::bail!(
+            "{DEV_CLOCK_OFFSET} is for development only (it makes the server misreport its \
+             clock): unset it, or run padlock server --dev"
+        );
+    }
+    let seconds = text
+        .to_str()
+        .and_then(|text| text.trim().parse::<i64>().ok())
+        .with_context(|| {
+            format!("{DEV_CLOCK_OFFSET} must be a whole number of seconds, not {text:?}")
+        })?;
+    Ok(Some(seconds))
+}
+
+async fn shift_date(
+    mut response: axum::response::Response,
+    offset: i64,
+) -> axum::response::Response {
+    let now = std::time::SystemTime::now();
+    let seconds = std::time::Duration::from_secs(offset.unsigned_abs());
+    let shifted = if offset >= 0 {
+        now + seconds
+    } else {
+        now - seconds
+    };
+    if let Ok(value) = axum::http::HeaderValue::from_str(&httpdate::fmt_http_date(shifted)) {
+        response
+            .headers_mut()
+            .insert(axum::http::header::DATE, value);
+    }
+    response
 }
 
 /// The master key from `master_key` / `PADLOCK_MASTER_KEY`, else `master_key_file`; dev mode

@@ -15,6 +15,7 @@ mod apps;
 mod audit;
 mod grants;
 mod lockout;
+pub mod master_key;
 mod operations;
 pub mod postgres;
 mod second_factor;
@@ -58,6 +59,9 @@ pub enum StoreError {
     UnsupportedUrl(String),
     #[error("the write was not committed: {0}")]
     NotCommitted(String),
+    /// The caller's own check failed inside a unit of writes, which wrote nothing.
+    #[error("{0}")]
+    Aborted(String),
 }
 
 impl From<sqlx::Error> for StoreError {

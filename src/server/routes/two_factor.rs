@@ -14,6 +14,7 @@ use subtle::ConstantTimeEq;
 use crate::api::{
     CodeRequest, GrantIssued, SetupRequest, SetupResponse, SmsSent, TwoFactorStatus, codes,
 };
+use crate::auth::seal;
 use crate::auth::sms::{self as sms_rules, Phone};
 use crate::auth::tokens::{self, TokenKind};
 use crate::auth::totp;
@@ -38,10 +39,6 @@ const NO_TARGET: Target<'static> = Target {
     app: None,
     env: None,
 };
-
-fn sealing_context(account_id: i64) -> String {
-    format!("padlock:totp:account:{account_id}")
-}
 
 #[utoipa::path(
     get,
@@ -115,7 +112,9 @@ async fn setup(
     let response = match method {
         Method::Totp => {
             let secret = totp::generate_secret();
-            let sealed = state.master_key.seal(&secret, &sealing_context(account.id));
+            let sealed = state
+                .master_key
+                .seal(&secret, &seal::totp_context(account.id));
             if !state
                 .store
                 .start_enrollment(account.id, Method::Totp, Some(&sealed), None, now)
@@ -403,7 +402,7 @@ async fn check_code(
                 .ok_or_else(|| ApiError::internal("TOTP factor without a secret"))?;
             let secret = state
                 .master_key
-                .open(sealed, &sealing_context(account.id))
+                .open(sealed, &seal::totp_context(account.id))
                 .map_err(ApiError::internal)?;
             match totp::verify(&secret, code, now as u64) {
                 Some(step) => {
