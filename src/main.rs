@@ -53,14 +53,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Completions(args) => Ok(cli::completions::print(args)?),
         Command::Man(args) => cli::man::write(args),
         Command::Server(args) => {
-            init_tracing(cli.global.verbose, cli.global.quiet);
             return_large_allocations();
+            let json = cli.global.output != cli::OutputFormat::Text;
             tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?
-                .block_on(server::run(
-                    args.into_lib(cli.global.output != cli::OutputFormat::Text),
-                ))
+                .block_on(server::run(args.into_lib(
+                    json,
+                    cli.global.verbose,
+                    cli.global.quiet,
+                )))
         }
         _ => tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -78,25 +80,6 @@ fn return_large_allocations() {
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
     }
-}
-
-/// Server logs go to stderr; `RUST_LOG` refines them.
-fn init_tracing(verbose: u8, quiet: bool) {
-    let default = match (quiet, verbose) {
-        (true, _) => "warn",
-        (false, 0) => "info",
-        (false, 1) => "debug",
-        _ => "trace",
-    };
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    use std::io::IsTerminal;
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(color)
-        .with_writer(std::io::stderr)
-        .init();
 }
 
 /// clap's own errors (a bad flag, a missing argument) follow `--output json` like every

@@ -25,7 +25,7 @@ pub struct ServerArgs {
 }
 
 impl ServerArgs {
-    pub fn into_lib(self, json: bool) -> crate::server::ServerOptions {
+    pub fn into_lib(self, json: bool, verbose: u8, quiet: bool) -> crate::server::ServerOptions {
         crate::server::ServerOptions {
             dev: self.dev,
             config_file: self.config,
@@ -33,6 +33,8 @@ impl ServerArgs {
             database_url: self.database_url,
             data_dir: self.data_dir,
             json,
+            verbose,
+            quiet,
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod password_work;
 pub mod private;
 pub mod routes;
 pub mod sms;
+pub mod telemetry;
 pub mod throttle;
 
 use std::path::PathBuf;
@@ -18,10 +19,11 @@ use anyhow::Context;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 
 use crate::auth::password;
 use crate::auth::seal::MasterKey;
-use crate::config::Config;
+use crate::config::{Config, LogFormat};
 use crate::hooks::Hooks;
 use crate::store::Store;
 use error::ApiError;
@@ -56,6 +58,17 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::no_such_route)
         .method_not_allowed_fallback(error::no_such_method)
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        // Outermost last: a client's request id is checked, kept or made, copied onto the
+        // response, and the request is logged and counted under it.
+        .layer(axum::middleware::from_fn(telemetry::track))
+        .layer(PropagateRequestIdLayer::new(telemetry::REQUEST_ID))
+        .layer(SetRequestIdLayer::new(
+            telemetry::REQUEST_ID,
+            telemetry::MakeId,
+        ))
+        .layer(axum::middleware::map_request(|request| {
+            std::future::ready(telemetry::drop_insane_request_id(request))
+        }))
         .with_state(state)
 }
 
@@ -79,6 +92,9 @@ pub struct ServerOptions {
     pub database_url: Option<String>,
     pub data_dir: Option<PathBuf>,
     pub json: bool,
+    /// `-v` counted and `-q`: the log level when `RUST_LOG` is not set.
+    pub verbose: u8,
+    pub quiet: bool,
 }
 
 pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
@@ -95,6 +111,7 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     if let Some(dir) = options.data_dir {
         config.data_dir = Some(dir);
     }
+    telemetry::init_logging(config.log_format, options.verbose, options.quiet);
     let daily_odds = config.lockout_policy().guess_chance(24 * 3600);
     if daily_odds > 0.001 {
         tracing::warn!(
@@ -176,8 +193,33 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
     let url = format!("{}://{addr}", if tls.is_some() { "https" } else { "http" });
+    let metrics_listener = match &config.metrics_listen {
+        Some(metrics_listen) => {
+            let listener = std::net::TcpListener::bind(metrics_listen)
+                .with_context(|| format!("cannot listen on {metrics_listen} (metrics_listen)"))?;
+            listener.set_nonblocking(true)?;
+            telemetry::install_metrics()?;
+            Some(listener)
+        }
+        None => None,
+    };
+    let metrics_url = match &metrics_listener {
+        Some(listener) => Some(format!("http://{}/metrics", listener.local_addr()?)),
+        None => None,
+    };
     tracing::info!(sms = %sms.describe(), database = %redact_url(&database_url), "padlock server ready");
     throttle::spawn_sweeper(store.clone());
+    if let Some(listener) = metrics_listener {
+        let store = store.clone();
+        tokio::spawn(async move {
+            if let Err(err) = telemetry::serve_metrics(listener, store).await {
+                tracing::error!("the metrics listener stopped: {err}");
+            }
+        });
+    }
+    if let Some(metrics_url) = &metrics_url {
+        tracing::info!("metrics at {metrics_url}");
+    }
     let password_work = PasswordWork::start(config.password_threads(), config.password_queue())
         .context("cannot start the password hashing threads")?;
     let limits = connections::Limits {
@@ -195,10 +237,19 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
         password_work,
     };
     if let Some(password) = &admin_password {
-        eprintln!("dev mode: data in {}", data_dir.display());
-        eprintln!("dev mode: support account admin, password {password}");
+        let mut lines = vec![
+            format!("dev mode: data in {}", data_dir.display()),
+            format!("dev mode: support account admin, password {password}"),
+        ];
         if let Some(file) = state.sms.outbox_file() {
-            eprintln!("dev mode: SMS codes go to {}", file.display());
+            lines.push(format!("dev mode: SMS codes go to {}", file.display()));
+        }
+        for line in lines {
+            // A JSON log stays one JSON object a line, for whatever collects it.
+            match state.config.log_format {
+                LogFormat::Json => tracing::warn!(target: "padlock::dev", "{line}"),
+                LogFormat::Text => eprintln!("{line}"),
+            }
         }
     }
     // Scripts wait for this one line: from here on, connections are accepted.
@@ -208,6 +259,7 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
             "data_dir": data_dir,
             "admin_password": admin_password,
             "sms_outbox": sms_outbox,
+            "metrics_url": metrics_url,
         });
         println!("{line}");
     } else {

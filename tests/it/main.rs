@@ -13,6 +13,7 @@ mod exhaustion;
 mod foundation;
 mod hardening;
 mod helpers;
+mod observability;
 mod operations;
 mod outage;
 mod permissions;

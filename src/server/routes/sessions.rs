@@ -83,6 +83,7 @@ async fn login(
     {
         Ok(slots) => slots,
         Err(retry_after) => {
+            crate::server::telemetry::login_throttled();
             let event = audit("denied", None, None);
             throttle::audit_sampled(&state, codes::RATE_LIMITED, &address, event).await?;
             return Err(ApiError::new(

@@ -21,6 +21,7 @@ use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody};
 use crate::server::extract::{Caller, GrantState};
 use crate::server::gate::{self, Target};
+use crate::server::telemetry;
 use crate::store::throttle::SmsLimits;
 use crate::store::{CodeAttempt, SecondFactor, SmsThrottle};
 
@@ -361,7 +362,10 @@ async fn check_code(
         .claim_code_attempt(account.id, state.config.lockout_policy(), now)
         .await?
     {
-        CodeAttempt::Locked { until } => return Err(locked_out(until - now)),
+        CodeAttempt::Locked { until } => {
+            telemetry::second_factor_check(&factor.method, "locked");
+            return Err(locked_out(until - now));
+        }
         CodeAttempt::Claimed { locks_until } => locks_until,
     };
     let accepted = match factor.method.as_str() {
@@ -406,6 +410,10 @@ async fn check_code(
             }
         }
     };
+    telemetry::second_factor_check(
+        &factor.method,
+        if accepted { "accepted" } else { "rejected" },
+    );
     if accepted {
         state.store.clear_failures(account.id).await?;
         gate::audit(state, caller, "2fa_verify", &NO_TARGET, None).await?;
@@ -420,6 +428,7 @@ async fn check_code(
     )
     .await?;
     if let Some(until) = locks_until {
+        telemetry::lockout();
         gate::audit(
             state,
             caller,
