@@ -51,6 +51,11 @@ impl AppState {
 }
 
 pub fn router(state: AppState) -> Router {
+    routes().with_state(state)
+}
+
+/// Every route the server answers, before it has its state.
+fn routes() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
@@ -69,7 +74,6 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::map_request(|request| {
             std::future::ready(telemetry::drop_insane_request_id(request))
         }))
-        .with_state(state)
 }
 
 async fn ready(
@@ -400,5 +404,56 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The paths the router serves. axum has no API to list them, but its `Debug` output
+    /// names each path once, as `RouteId(N): "/path"`, routes before the fallback's catch-all;
+    /// should that format change, the count below fails rather than the comparison passing
+    /// on nothing.
+    fn routed_paths() -> std::collections::BTreeSet<String> {
+        let debug = format!("{:?}", super::routes());
+        // The fallback's own catch-all router comes after the routes.
+        let debug = debug.split("fallback_router:").next().unwrap_or_default();
+        let mut paths = std::collections::BTreeSet::new();
+        for (at, _) in debug.match_indices("): \"/") {
+            let rest = &debug[at + 4..];
+            let end = rest.find('"').expect("a closing quote");
+            paths.insert(rest[..end].to_owned());
+        }
+        paths
+    }
+
+    #[test]
+    fn every_routed_path_is_in_the_openapi_document_and_back() {
+        use utoipa::OpenApi;
+        let document: std::collections::BTreeSet<String> = super::routes::ApiDoc::openapi()
+            .paths
+            .paths
+            .keys()
+            .cloned()
+            .collect();
+        // Served outside the document: probes for load balancers, and the document itself.
+        let undocumented = ["/healthz", "/readyz", "/v1/openapi.json"];
+        let routed = routed_paths();
+        assert!(routed.len() > 20, "axum's Debug output changed: {routed:?}");
+        let missing: Vec<&String> = routed
+            .iter()
+            .filter(|path| !document.contains(*path) && !undocumented.contains(&path.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "routed but not in the OpenAPI document: {missing:?}"
+        );
+        let unrouted: Vec<&String> = document
+            .iter()
+            .filter(|path| !routed.contains(*path))
+            .collect();
+        assert!(
+            unrouted.is_empty(),
+            "in the OpenAPI document but not routed: {unrouted:?}"
+        );
     }
 }

@@ -635,3 +635,64 @@ fn no_secret_reaches_the_log_at_debug_level() {
         "codes went to the carrier, not to a file"
     );
 }
+
+// ---- the router and the OpenAPI document ----------------------------------------------
+
+/// For every path of the OpenAPI document, the methods the server routes (what its 405
+/// answer lists in `Allow`, less the HEAD that axum adds to every GET) are exactly the
+/// methods the document names. A unit test beside the router
+/// (`every_routed_path_is_in_the_openapi_document_and_back`) covers the paths the document
+/// does not name.
+#[test]
+fn every_documented_path_routes_exactly_the_documented_methods() {
+    let server = Server::start();
+    let document: Value = http()
+        .get(format!("{}/v1/openapi.json", server.url))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let paths = document["paths"].as_object().unwrap();
+    assert!(paths.len() > 20, "{document}");
+    for (path, item) in paths {
+        let mut documented: Vec<String> = item
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|key| {
+                [
+                    "get", "put", "post", "delete", "patch", "options", "head", "trace",
+                ]
+                .contains(&key.as_str())
+            })
+            .map(|method| method.to_uppercase())
+            .collect();
+        documented.sort();
+        let concrete = path.replace(['{', '}'], "");
+        let response = http()
+            .request(
+                reqwest::Method::from_bytes(b"TRACE").unwrap(),
+                format!("{}{concrete}", server.url),
+            )
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), 405, "TRACE {path} is routed nowhere");
+        let allow = response
+            .headers()
+            .get("allow")
+            .unwrap_or_else(|| panic!("{path}: no Allow header, so no route"))
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let mut routed: Vec<String> = allow
+            .split(',')
+            .map(|m| m.trim().to_owned())
+            .filter(|m| m != "HEAD" || documented.iter().any(|d| d == "HEAD"))
+            .collect();
+        routed.sort();
+        assert_eq!(
+            routed, documented,
+            "{path}: routed (Allow: {allow}) vs documented"
+        );
+    }
+}
