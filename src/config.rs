@@ -101,6 +101,11 @@ pub struct Config {
     pub max_connections: usize,
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
+    /// `text` (default) or `json`: one JSON object a line, for log collectors.
+    pub log_format: LogFormat,
+    /// Where to serve Prometheus metrics (`GET /metrics`), e.g. `127.0.0.1:9090`. Off when
+    /// unset; never on `listen`, since metrics are for the operator, not the public.
+    pub metrics_listen: Option<String>,
     pub sms: SmsConfig,
     pub hooks: Vec<HookConfig>,
 }
@@ -138,10 +143,20 @@ impl Default for Config {
             max_connections: 512,
             tls_cert: None,
             tls_key: None,
+            log_format: LogFormat::Text,
+            metrics_listen: None,
             sms: SmsConfig::default(),
             hooks: Vec::new(),
         }
     }
+}
+
+/// How the server writes its log (to stderr).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 /// The reverse proxies in front of the server (`trusted_proxies = ["10.0.0.0/8", "::1"]`, or
@@ -279,6 +294,8 @@ const ENV_KEYS: &[&str] = &[
     "max_connections",
     "tls_cert",
     "tls_key",
+    "log_format",
+    "metrics_listen",
     "sms.provider",
     "sms.outbox_file",
     "sms.twilio_account_sid",

@@ -55,19 +55,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Man(args) => cli::man::write(args),
         Command::Server(args) => {
             let json = cli.global.output != cli::OutputFormat::Text;
-            init_tracing(cli.global.verbose, cli.global.quiet);
+            let (verbose, quiet) = (cli.global.verbose, cli.global.quiet);
             return_large_allocations();
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?;
             match args.command {
-                Some(cli::server::ServerCmd::RotateMasterKey(rotate)) => {
-                    runtime.block_on(cli::server::rotate_master_key(rotate, json))
-                }
+                Some(cli::server::ServerCmd::RotateMasterKey(rotate)) => runtime.block_on(
+                    cli::server::rotate_master_key(rotate, json, verbose, quiet),
+                ),
                 None => runtime.block_on(server::run(args.location.into_lib(
                     args.dev,
                     args.listen,
                     json,
+                    verbose,
+                    quiet,
                 ))),
             }
         }
@@ -91,25 +93,6 @@ fn return_large_allocations() {
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
     }
-}
-
-/// Server logs go to stderr; `RUST_LOG` refines them.
-fn init_tracing(verbose: u8, quiet: bool) {
-    let default = match (quiet, verbose) {
-        (true, _) => "warn",
-        (false, 0) => "info",
-        (false, 1) => "debug",
-        _ => "trace",
-    };
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    use std::io::IsTerminal;
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(color)
-        .with_writer(std::io::stderr)
-        .init();
 }
 
 /// clap's own errors (a bad flag, a missing argument) follow `--output json` like every

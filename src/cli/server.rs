@@ -66,6 +66,8 @@ impl Location {
         dev: bool,
         listen: Option<String>,
         json: bool,
+        verbose: u8,
+        quiet: bool,
     ) -> crate::server::ServerOptions {
         crate::server::ServerOptions {
             dev,
@@ -74,13 +76,20 @@ impl Location {
             database_url: self.database_url,
             data_dir: self.data_dir,
             json,
+            verbose,
+            quiet,
         }
     }
 }
 
 /// `padlock server rotate-master-key`.
-pub async fn rotate_master_key(args: RotateArgs, json: bool) -> anyhow::Result<()> {
-    let options = args.location.into_lib(false, None, json);
+pub async fn rotate_master_key(
+    args: RotateArgs,
+    json: bool,
+    verbose: u8,
+    quiet: bool,
+) -> anyhow::Result<()> {
+    let options = args.location.into_lib(false, None, json, verbose, quiet);
     let rekeyed = crate::server::rotation::rotate(options, &args.new_key_file, !json).await?;
     if json {
         let result = serde_json::json!({

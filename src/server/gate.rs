@@ -437,7 +437,7 @@ async fn denial(
         )
     };
     let user = &caller.account.username;
-    let grant = |permission: &str, env: &str| {
+    let grant = |permission: Permission, env: &str| {
         format!(
             "padlock permissions grant --app {} --env {env} --user {user} --allow {permission}",
             app.name

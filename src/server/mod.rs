@@ -10,6 +10,7 @@ pub mod private;
 pub mod rotation;
 pub mod routes;
 pub mod sms;
+pub mod telemetry;
 pub mod throttle;
 
 use std::path::PathBuf;
@@ -19,10 +20,11 @@ use anyhow::Context;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 
 use crate::auth::password;
 use crate::auth::seal::MasterKey;
-use crate::config::Config;
+use crate::config::{Config, LogFormat};
 use crate::hooks::Hooks;
 use crate::store::Store;
 use crate::vocabulary::Permission;
@@ -51,6 +53,11 @@ impl AppState {
 }
 
 pub fn router(state: AppState) -> Router {
+    routes().with_state(state)
+}
+
+/// Every route the server answers, before it has its state.
+fn routes() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
@@ -58,7 +65,17 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::no_such_route)
         .method_not_allowed_fallback(error::no_such_method)
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
-        .with_state(state)
+        // Outermost last: a client's request id is checked, kept or made, copied onto the
+        // response, and the request is logged and counted under it.
+        .layer(axum::middleware::from_fn(telemetry::track))
+        .layer(PropagateRequestIdLayer::new(telemetry::REQUEST_ID))
+        .layer(SetRequestIdLayer::new(
+            telemetry::REQUEST_ID,
+            telemetry::MakeId,
+        ))
+        .layer(axum::middleware::map_request(|request| {
+            std::future::ready(telemetry::drop_insane_request_id(request))
+        }))
 }
 
 async fn ready(
@@ -81,6 +98,9 @@ pub struct ServerOptions {
     pub database_url: Option<String>,
     pub data_dir: Option<PathBuf>,
     pub json: bool,
+    /// `-v` counted and `-q`: the log level when `RUST_LOG` is not set.
+    pub verbose: u8,
+    pub quiet: bool,
 }
 
 /// The configuration, data folder, master key and store `padlock server` and its
@@ -108,6 +128,7 @@ pub(crate) async fn open(options: &ServerOptions) -> anyhow::Result<Opened> {
     if let Some(dir) = &options.data_dir {
         config.data_dir = Some(dir.clone());
     }
+    telemetry::init_logging(config.log_format, options.verbose, options.quiet);
     let data_dir = match (&config.data_dir, options.dev) {
         (Some(dir), _) => dir.clone(),
         (None, true) => tempfile::Builder::new()
@@ -209,8 +230,33 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
     let url = format!("{}://{addr}", if tls.is_some() { "https" } else { "http" });
+    let metrics_listener = match &config.metrics_listen {
+        Some(metrics_listen) => {
+            let listener = std::net::TcpListener::bind(metrics_listen)
+                .with_context(|| format!("cannot listen on {metrics_listen} (metrics_listen)"))?;
+            listener.set_nonblocking(true)?;
+            telemetry::install_metrics()?;
+            Some(listener)
+        }
+        None => None,
+    };
+    let metrics_url = match &metrics_listener {
+        Some(listener) => Some(format!("http://{}/metrics", listener.local_addr()?)),
+        None => None,
+    };
     tracing::info!(sms = %sms.describe(), database = %redact_url(&database_url), "padlock server ready");
     throttle::spawn_sweeper(store.clone());
+    if let Some(listener) = metrics_listener {
+        let store = store.clone();
+        tokio::spawn(async move {
+            if let Err(err) = telemetry::serve_metrics(listener, store).await {
+                tracing::error!("the metrics listener stopped: {err}");
+            }
+        });
+    }
+    if let Some(metrics_url) = &metrics_url {
+        tracing::info!("metrics at {metrics_url}");
+    }
     let password_work = PasswordWork::start(config.password_threads(), config.password_queue())
         .context("cannot start the password hashing threads")?;
     let limits = connections::Limits {
@@ -228,10 +274,19 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
         password_work,
     };
     if let Some(password) = &admin_password {
-        eprintln!("dev mode: data in {}", data_dir.display());
-        eprintln!("dev mode: support account admin, password {password}");
+        let mut lines = vec![
+            format!("dev mode: data in {}", data_dir.display()),
+            format!("dev mode: support account admin, password {password}"),
+        ];
         if let Some(file) = state.sms.outbox_file() {
-            eprintln!("dev mode: SMS codes go to {}", file.display());
+            lines.push(format!("dev mode: SMS codes go to {}", file.display()));
+        }
+        for line in lines {
+            // A JSON log stays one JSON object a line, for whatever collects it.
+            match state.config.log_format {
+                LogFormat::Json => tracing::warn!(target: "padlock::dev", "{line}"),
+                LogFormat::Text => eprintln!("{line}"),
+            }
         }
     }
     // Scripts wait for this one line: from here on, connections are accepted.
@@ -241,6 +296,7 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
             "data_dir": data_dir,
             "admin_password": admin_password,
             "sms_outbox": sms_outbox,
+            "metrics_url": metrics_url,
         });
         println!("{line}");
     } else {
@@ -431,5 +487,56 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The paths the router serves. axum has no API to list them, but its `Debug` output
+    /// names each path once, as `RouteId(N): "/path"`, routes before the fallback's catch-all;
+    /// should that format change, the count below fails rather than the comparison passing
+    /// on nothing.
+    fn routed_paths() -> std::collections::BTreeSet<String> {
+        let debug = format!("{:?}", super::routes());
+        // The fallback's own catch-all router comes after the routes.
+        let debug = debug.split("fallback_router:").next().unwrap_or_default();
+        let mut paths = std::collections::BTreeSet::new();
+        for (at, _) in debug.match_indices("): \"/") {
+            let rest = &debug[at + 4..];
+            let end = rest.find('"').expect("a closing quote");
+            paths.insert(rest[..end].to_owned());
+        }
+        paths
+    }
+
+    #[test]
+    fn every_routed_path_is_in_the_openapi_document_and_back() {
+        use utoipa::OpenApi;
+        let document: std::collections::BTreeSet<String> = super::routes::ApiDoc::openapi()
+            .paths
+            .paths
+            .keys()
+            .cloned()
+            .collect();
+        // Served outside the document: probes for load balancers, and the document itself.
+        let undocumented = ["/healthz", "/readyz", "/v1/openapi.json"];
+        let routed = routed_paths();
+        assert!(routed.len() > 20, "axum's Debug output changed: {routed:?}");
+        let missing: Vec<&String> = routed
+            .iter()
+            .filter(|path| !document.contains(*path) && !undocumented.contains(&path.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "routed but not in the OpenAPI document: {missing:?}"
+        );
+        let unrouted: Vec<&String> = document
+            .iter()
+            .filter(|path| !routed.contains(*path))
+            .collect();
+        assert!(
+            unrouted.is_empty(),
+            "in the OpenAPI document but not routed: {unrouted:?}"
+        );
     }
 }

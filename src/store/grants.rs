@@ -119,6 +119,17 @@ impl Store {
             .collect())
     }
 
+    /// Grants neither expired nor revoked at `now`, by kind.
+    pub async fn count_active_grants(&self, now: i64) -> Result<Vec<(GrantKind, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT kind, COUNT(*) AS n FROM grants WHERE revoked_at IS NULL AND expires_at > $1 \
+             GROUP BY kind",
+        )
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     pub async fn revoke_grant(&self, id: i64, now: i64) -> Result<bool> {
         let done =
             sqlx::query("UPDATE grants SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")

@@ -42,6 +42,9 @@ const INHERITED: &[&str] = &[
     "PADLOCK_HEADER_READ_TIMEOUT",
     "PADLOCK_BODY_READ_TIMEOUT",
     "PADLOCK_MAX_CONNECTIONS",
+    "PADLOCK_LOG_FORMAT",
+    "PADLOCK_METRICS_LISTEN",
+    "RUST_LOG",
 ];
 
 fn scrub(cmd: &mut StdCommand) {
@@ -57,6 +60,10 @@ pub struct Server {
     pub data_dir: PathBuf,
     pub admin_password: String,
     pub outbox: PathBuf,
+    /// `http://ADDR/metrics` when the server was started with `PADLOCK_METRICS_LISTEN`.
+    pub metrics_url: Option<String>,
+    /// The JSON line the server printed on stdout when it was ready.
+    pub start_line: String,
     /// Extra arguments and environment the server was started with, for restarts.
     args: Vec<String>,
     envs: Vec<(String, String)>,
@@ -81,6 +88,8 @@ impl Server {
             data_dir,
             admin_password: String::new(),
             outbox: PathBuf::new(),
+            metrics_url: None,
+            start_line: String::new(),
             args: args.iter().map(|a| a.to_string()).collect(),
             envs: envs
                 .iter()
@@ -107,8 +116,9 @@ impl Server {
         ])
         .arg(&self.data_dir)
         .args(&self.args)
-        .envs(self.envs.iter().map(|(k, v)| (k, v)))
+        // Quiet unless a test asks for more (`("RUST_LOG", "debug")` in its settings).
         .env("RUST_LOG", "warn")
+        .envs(self.envs.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(self.log_file());
@@ -123,12 +133,23 @@ impl Server {
         self.url = info["url"].as_str().unwrap().to_owned();
         self.admin_password = info["admin_password"].as_str().unwrap().to_owned();
         self.outbox = PathBuf::from(info["sms_outbox"].as_str().unwrap());
+        self.metrics_url = info["metrics_url"].as_str().map(str::to_owned);
+        self.start_line = line;
         self.child = Some(child);
+    }
+
+    /// Everything the server wrote on stderr so far (its log), over all its restarts.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.log_path()).unwrap_or_default()
+    }
+
+    fn log_path(&self) -> PathBuf {
+        self.data_dir.with_file_name("server.log")
     }
 
     /// The server's log, beside its data folder: read it when a test fails.
     fn log_file(&self) -> std::fs::File {
-        let path = self.data_dir.with_file_name("server.log");
+        let path = self.log_path();
         std::fs::OpenOptions::new()
             .create(true)
             .append(true)

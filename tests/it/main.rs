@@ -16,6 +16,7 @@ mod foundation;
 mod hardening;
 mod helpers;
 mod master_key;
+mod observability;
 mod operations;
 mod outage;
 mod permissions;

@@ -14,16 +14,16 @@ use serde_json::{Value, json};
 use crate::helpers::*;
 use crate::two_factor::{Answer, api, api_verify, person};
 
-const PHONE: &str = "+4915112345678";
+pub const PHONE: &str = "+4915112345678";
 
 /// One HTTP request as the carrier received it.
 #[derive(Debug, Clone)]
-struct Received {
+pub struct Received {
     method: String,
     path: String,
     /// Names in lower case.
     headers: Vec<(String, String)>,
-    body: String,
+    pub body: String,
 }
 
 impl Received {
@@ -46,14 +46,14 @@ impl Received {
 
 /// A local stand-in for the SMS carrier: one HTTP request per connection, recorded, and
 /// answered with the next queued status (201 when the queue is empty).
-struct Carrier {
-    url: String,
+pub struct Carrier {
+    pub url: String,
     received: Arc<Mutex<Vec<Received>>>,
     statuses: Arc<Mutex<VecDeque<u16>>>,
 }
 
 impl Carrier {
-    fn start() -> Carrier {
+    pub fn start() -> Carrier {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let received = Arc::new(Mutex::new(Vec::new()));
@@ -80,7 +80,7 @@ impl Carrier {
         self.statuses.lock().unwrap().push_back(status);
     }
 
-    fn received(&self) -> Vec<Received> {
+    pub fn received(&self) -> Vec<Received> {
         self.received.lock().unwrap().clone()
     }
 }
@@ -148,7 +148,7 @@ fn twilio_env(carrier: &Carrier) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn webhook_env(carrier: &Carrier) -> Vec<(&'static str, String)> {
+pub fn webhook_env(carrier: &Carrier) -> Vec<(&'static str, String)> {
     vec![
         ("PADLOCK_SMS_PROVIDER", "webhook".into()),
         (
@@ -164,7 +164,7 @@ fn start_server(envs: &[(&'static str, String)]) -> Server {
     Server::start_with(&[], &envs)
 }
 
-fn setup_sms(user: &User) -> Value {
+pub fn setup_sms(user: &User) -> Value {
     user.json(&[
         "2fa",
         "setup",

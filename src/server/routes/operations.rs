@@ -288,6 +288,7 @@ async fn execute(
     env: EnvRecord,
 ) {
     let (log_tx, mut log_rx) = mpsc::unbounded_channel::<String>();
+    let hook_started = std::time::Instant::now();
     let hook = tokio::spawn(async move { hooks::run(&plan, &vars, log_tx).await });
     let mut pending = String::new();
     let mut written = 0usize;
@@ -308,6 +309,7 @@ async fn execute(
         }
     }
     let outcome = hook.await.unwrap_or(hooks::HookOutcome::Killed);
+    let hook_time = hook_started.elapsed();
     let mut succeeded = outcome.succeeded();
     if succeeded && let Err(err) = apply_effect(&state, &op, &env).await {
         pending.push_str(&format!(
@@ -328,6 +330,16 @@ async fn execute(
         }
     ));
     flush(&state, op.id, &mut pending, &mut written).await;
+    crate::server::telemetry::operation_ended(
+        op.kind,
+        match outcome {
+            _ if succeeded => "succeeded",
+            hooks::HookOutcome::TimedOut => "timed_out",
+            hooks::HookOutcome::Killed => "killed",
+            hooks::HookOutcome::Exited(_) | hooks::HookOutcome::FailedToStart => "failed",
+        },
+        hook_time,
+    );
     let exit_code = match outcome {
         hooks::HookOutcome::Exited(code) => Some(code as i64),
         _ => None,

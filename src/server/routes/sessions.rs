@@ -85,6 +85,7 @@ async fn login(
         Ok(slots) => slots,
         Err(retry_after) => {
             drop(place);
+            crate::server::telemetry::login_throttled();
             let event = audit("denied", None, None);
             throttle::audit_sampled(&state, codes::RATE_LIMITED, &address, event).await?;
             let refusal = ApiError::new(

@@ -22,6 +22,7 @@ use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody};
 use crate::server::extract::{Caller, GrantState};
 use crate::server::gate::{self, Target};
+use crate::server::telemetry;
 use crate::store::throttle::SmsLimits;
 use crate::store::{CodeAttempt, SecondFactor, SmsThrottle};
 use crate::vocabulary::{GrantKind, Method};
@@ -382,18 +383,20 @@ async fn check_code(
     }
     // Refusals while locked are not audited one by one: the lockout event stands for them,
     // and a flood of them must not grow the log.
-    let locks_until = match state
+    let (locks_until, attempts_left) = match state
         .store
         .claim_code_attempt(account.id, state.config.lockout_policy(), now)
         .await?
     {
-        CodeAttempt::Locked { until } => return Err(locked_out(until - now)),
+        CodeAttempt::Locked { until } => {
+            telemetry::second_factor_check(factor.method, "locked");
+            return Err(locked_out(until - now));
+        }
         CodeAttempt::Claimed {
             locks_until,
             attempts_left,
         } => (locks_until, attempts_left),
     };
-    let (locks_until, attempts_left) = locks_until;
     let accepted = match factor.method {
         Method::Totp => {
             let sealed = factor
@@ -436,6 +439,10 @@ async fn check_code(
             }
         }
     };
+    telemetry::second_factor_check(
+        factor.method,
+        if accepted { "accepted" } else { "rejected" },
+    );
     if accepted {
         state.store.clear_failures(account.id).await?;
         gate::audit(state, caller, "2fa_verify", &NO_TARGET, None).await?;
@@ -450,6 +457,7 @@ async fn check_code(
     )
     .await?;
     if let Some(until) = locks_until {
+        telemetry::lockout();
         gate::audit(
             state,
             caller,
