@@ -61,9 +61,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .enable_all()
                 .build()?;
             match args.command {
-                Some(cli::server::ServerCmd::RotateMasterKey(rotate)) => runtime.block_on(
-                    cli::server::rotate_master_key(rotate, json, verbose, quiet),
-                ),
+                Some(cli::server::ServerCmd::RotateMasterKey(rotate)) => {
+                    runtime.block_on(cli::server::rotate_master_key(rotate, json, verbose, quiet))
+                }
                 None => runtime.block_on(server::run(args.location.into_lib(
                     args.dev,
                     args.listen,

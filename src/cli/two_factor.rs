@@ -568,7 +568,8 @@ async fn enroll(
     mut phone: Option<String>,
 ) -> anyhow::Result<GrantIssued> {
     let status: TwoFactorStatus = conn.client.get("/2fa").await?;
-    let pending_sms = status.method.as_deref() == Some(vocabulary::Method::Sms.as_str()) && !status.active;
+    let pending_sms =
+        status.method.as_deref() == Some(vocabulary::Method::Sms.as_str()) && !status.active;
     if pending_sms && phone.is_none() && method != Some(Method::Totp) {
         eprintln!(
             "An SMS setup for {} is waiting for its code: type the code already sent, or r for a new one.",

@@ -204,8 +204,7 @@ pub fn operation_ended(kind: OperationKind, outcome: &'static str, hook: Duratio
             "outcome" => outcome,
         )
         .increment(1);
-        metrics::histogram!("padlock_hook_duration_seconds", "kind" => kind.as_str())
-            .record(hook);
+        metrics::histogram!("padlock_hook_duration_seconds", "kind" => kind.as_str()).record(hook);
     }
 }
 
@@ -294,8 +293,7 @@ async fn scrape(State(store): State<Store>) -> Response {
                     .iter()
                     .find(|(k, _)| *k == kind)
                     .map_or(0, |(_, n)| *n);
-                metrics::gauge!("padlock_active_grants", "kind" => kind.as_str())
-                    .set(count as f64);
+                metrics::gauge!("padlock_active_grants", "kind" => kind.as_str()).set(count as f64);
             }
         }
         Err(err) => tracing::warn!("metrics: cannot count active grants: {err}"),
