@@ -157,6 +157,11 @@ fn a_full_password_queue_answers_503_with_retry_after() {
         &[
             ("PADLOCK_PASSWORD_THREADS", "1"),
             ("PADLOCK_PASSWORD_QUEUE", "1"),
+            // Only the queue may refuse here: the login throttle would answer the flood's
+            // wrong passwords with 429 once refusals no longer come back at once.
+            ("PADLOCK_LOGIN_FAILURES_PER_ACCOUNT_ADDRESS", "1000000"),
+            ("PADLOCK_LOGIN_FAILURES_PER_ADDRESS", "1000000"),
+            ("PADLOCK_LOGIN_FAILURES_PER_ACCOUNT", "1000000"),
         ],
     );
     let flood = Flood::start(&server, 8);
@@ -186,6 +191,7 @@ fn a_full_password_queue_answers_503_with_retry_after() {
     assert_eq!(body["error"]["retry_after"], 1, "{body}");
 
     // The CLI says what happened and exits 1.
+    let mut outcomes = Vec::new();
     let error = (0..20)
         .find_map(|_| {
             let out = padlock()
@@ -212,11 +218,15 @@ fn a_full_password_queue_answers_503_with_retry_after() {
                     child.wait_with_output()
                 })
                 .unwrap();
+            outcomes.push((
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            ));
             (out.status.code() == Some(1))
                 .then(|| json_error(&out, 1, "login while busy"))
                 .filter(|error| error["code"] == "server_busy")
         })
-        .expect("a login during the flood meets a busy server");
+        .unwrap_or_else(|| panic!("a login during the flood meets a busy server: {outcomes:?}"));
     let message = error["message"].as_str().unwrap();
     assert!(message.contains("too busy"), "{message}");
     assert!(message.contains("try again in 1 s"), "{message}");
