@@ -2,14 +2,14 @@
 
 use crate::helpers::*;
 
-struct Tls {
+pub struct Tls {
     _dir: tempfile::TempDir,
-    cert: std::path::PathBuf,
-    config: std::path::PathBuf,
+    pub cert: std::path::PathBuf,
+    pub config: std::path::PathBuf,
 }
 
 /// A self-signed certificate for 127.0.0.1 and a config file that serves it.
-fn self_signed() -> Tls {
+pub fn self_signed() -> Tls {
     let dir = tempfile::tempdir().unwrap();
     let certified =
         rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
