@@ -293,4 +293,50 @@ mod tests {
         assert_eq!(names, ["PATH", "HOME", "LANG", "AWS_PROFILE"]);
         assert_eq!(env[0].1, DEFAULT_PATH, "no server PATH: the default");
     }
+
+    #[test]
+    fn missing_programs_and_scripts_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = dir.path().join("deploy.sh");
+        std::fs::write(&script, "true\n").unwrap();
+        let gone = dir.path().join("gone.sh");
+        let hook = |command: String| HookConfig {
+            app: "*".into(),
+            env: "production".into(),
+            operation: "transport".into(),
+            command,
+            timeout: crate::config::Span(Duration::from_secs(1)),
+            pass_env: Vec::new(),
+        };
+        let fine = [
+            format!("sh '{}'", script.display()),
+            format!("bash \"{}\" --fast", script.display()),
+            "sh -c 'echo $PADLOCK_APP'".into(),
+            "echo deployed".into(),
+            "true".into(),
+            script.display().to_string(),
+        ];
+        for command in fine {
+            let missing = Hooks::new(vec![hook(command.clone())], false).missing_programs();
+            assert!(missing.is_empty(), "{command}: {missing:?}");
+        }
+        for (command, named) in [
+            (
+                format!("sh '{}'", gone.display()),
+                gone.display().to_string(),
+            ),
+            (gone.display().to_string(), gone.display().to_string()),
+            (
+                "no-such-program-on-path now".into(),
+                "no-such-program-on-path".into(),
+            ),
+        ] {
+            let missing = Hooks::new(vec![hook(command.clone())], false).missing_programs();
+            assert_eq!(missing.len(), 1, "{command}: {missing:?}");
+            assert!(
+                missing[0].contains(&named) && missing[0].contains("transport on */production"),
+                "{command}: {missing:?}"
+            );
+        }
+    }
 }
