@@ -56,6 +56,51 @@ impl Hooks {
         Hooks { configured, dev }
     }
 
+    /// The hooks whose program is missing, one line each: the command's first word, and the
+    /// script a shell is given (`sh /srv/deploy.sh`), must exist, else the first deployment
+    /// would be the one to find out. Shell builtins, options and `-c` scripts are not
+    /// checked.
+    pub fn missing_programs(&self) -> Vec<String> {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let on_path =
+            |program: &str| std::env::split_paths(&path).any(|dir| dir.join(program).is_file());
+        let mut missing = Vec::new();
+        for hook in &self.configured {
+            let words: Vec<String> = hook
+                .command
+                .split_whitespace()
+                .map(|word| word.trim_matches(|c| c == '\'' || c == '"').to_owned())
+                .collect();
+            let Some(program) = words.first() else {
+                continue;
+            };
+            let mut wanted = Vec::new();
+            if program.contains('/') {
+                wanted.push(program.clone());
+            } else if !SHELL_BUILTINS.contains(&program.as_str()) && !on_path(program) {
+                missing.push(format!(
+                    "{program} (the hook for {} on {}/{}) is not on PATH",
+                    hook.operation, hook.app, hook.env
+                ));
+                continue;
+            }
+            if SHELLS.contains(&program.rsplit('/').next().unwrap_or_default())
+                && let Some(script) = words.get(1).filter(|w| !w.starts_with('-'))
+            {
+                wanted.push(script.clone());
+            }
+            for file in wanted {
+                if !std::path::Path::new(&file).is_file() {
+                    missing.push(format!(
+                        "{file} (the hook for {} on {}/{}) does not exist",
+                        hook.operation, hook.app, hook.env
+                    ));
+                }
+            }
+        }
+        missing
+    }
+
     /// The first configured hook that matches, else dev mode's log hook, else none.
     pub fn plan(&self, app: &str, env: &str, operation: &str) -> Option<HookPlan> {
         let matches = |pattern: &str, value: &str| pattern == "*" || pattern == value;
@@ -72,6 +117,14 @@ impl Hooks {
             .or(self.dev.then_some(HookPlan::DevLog))
     }
 }
+
+/// Shells whose first argument, unless an option, is a script file.
+const SHELLS: &[&str] = &["sh", "bash", "dash", "zsh", "ksh"];
+/// Words `sh -c` runs without a program on PATH.
+const SHELL_BUILTINS: &[&str] = &[
+    ":", ".", "cd", "exec", "exit", "export", "set", "true", "false", "echo", "printf", "test",
+    "[", "command", "eval", "if", "for", "while", "case", "{", "(",
+];
 
 /// Runs a planned hook with `vars` in its environment, sending each output line to `log`.
 pub async fn run(
@@ -239,5 +292,51 @@ mod tests {
         let names: Vec<&str> = env.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(names, ["PATH", "HOME", "LANG", "AWS_PROFILE"]);
         assert_eq!(env[0].1, DEFAULT_PATH, "no server PATH: the default");
+    }
+
+    #[test]
+    fn missing_programs_and_scripts_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = dir.path().join("deploy.sh");
+        std::fs::write(&script, "true\n").unwrap();
+        let gone = dir.path().join("gone.sh");
+        let hook = |command: String| HookConfig {
+            app: "*".into(),
+            env: "production".into(),
+            operation: "transport".into(),
+            command,
+            timeout: crate::config::Span(Duration::from_secs(1)),
+            pass_env: Vec::new(),
+        };
+        let fine = [
+            format!("sh '{}'", script.display()),
+            format!("bash \"{}\" --fast", script.display()),
+            "sh -c 'echo $PADLOCK_APP'".into(),
+            "echo deployed".into(),
+            "true".into(),
+            script.display().to_string(),
+        ];
+        for command in fine {
+            let missing = Hooks::new(vec![hook(command.clone())], false).missing_programs();
+            assert!(missing.is_empty(), "{command}: {missing:?}");
+        }
+        for (command, named) in [
+            (
+                format!("sh '{}'", gone.display()),
+                gone.display().to_string(),
+            ),
+            (gone.display().to_string(), gone.display().to_string()),
+            (
+                "no-such-program-on-path now".into(),
+                "no-such-program-on-path".into(),
+            ),
+        ] {
+            let missing = Hooks::new(vec![hook(command.clone())], false).missing_programs();
+            assert_eq!(missing.len(), 1, "{command}: {missing:?}");
+            assert!(
+                missing[0].contains(&named) && missing[0].contains("transport on */production"),
+                "{command}: {missing:?}"
+            );
+        }
     }
 }

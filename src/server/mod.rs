@@ -194,6 +194,19 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
         None => options.dev.then(|| outbox.clone()),
     };
     let hooks = Hooks::new(config.hooks.clone(), options.dev);
+    let missing = hooks.missing_programs();
+    if !missing.is_empty() {
+        let list = missing.join("\n  ");
+        // Dev mode starts anyway (a hook script may be written after the server starts);
+        // a production server would only find out at the first deployment.
+        if options.dev {
+            tracing::warn!("hooks that cannot run:\n  {list}");
+        } else {
+            anyhow::bail!(
+                "hooks that cannot run:\n  {list}\nfix the [[hooks]] of the config, or install what they run"
+            );
+        }
+    }
     let admin_password = if options.dev {
         Some(bootstrap_dev(&store).await?)
     } else {

@@ -327,6 +327,49 @@ fn lockouts_escalate_and_a_success_resets_them() {
     assert_eq!(lockouts, 5, "one event per lockout");
 }
 
+/// Failures lock an account only in a row: with a limit of three, two wrong codes and a
+/// right one, twice over, lock nothing (six failures in all); the third wrong code in a row
+/// does.
+#[test]
+fn only_failures_in_a_row_count_toward_the_lockout() {
+    let server = Server::start_with(&[], &[("PADLOCK_LOCKOUT_FAILURES", "3")]);
+    let admin = server.admin();
+    let finn = person(&server, &admin, "finn");
+    // Enrolled with the previous step's code, so this step's and the next are both unused:
+    // two right codes at once, in order.
+    let secret = crate::two_factor::enroll_totp_behind(&finn.user);
+    let now = unix_now();
+    let rights = [totp_at(&secret, now), totp_at(&secret, now + 30)];
+    let wrong = crate::two_factor::wrong_code(&secret);
+    let session = api_login(&server, &finn.name, &finn.password);
+    let verify = |code: &str| {
+        let (status, body, _) = send(
+            http()
+                .post(format!("{}/v1/2fa/verify", server.url))
+                .bearer_auth(&session)
+                .json(&json!({ "code": code })),
+        );
+        (status, code_of(&body).to_owned())
+    };
+    let invalid = (401, "invalid_code".to_owned());
+    for right in &rights {
+        assert_eq!(verify(&wrong), invalid);
+        assert_eq!(verify(&wrong), invalid);
+        assert_eq!(
+            verify(right),
+            (200, String::new()),
+            "a right code after two wrong"
+        );
+    }
+    assert_eq!(verify(&wrong), invalid);
+    assert_eq!(verify(&wrong), invalid);
+    assert_eq!(
+        verify(&wrong),
+        (429, "locked_out".to_owned()),
+        "the third in a row"
+    );
+}
+
 /// A CI grant sees its app only, and there its environments only: every GET route of the
 /// OpenAPI document is tried with a grant for `demo`/`test` against another app and
 /// another environment of its issuer's.

@@ -2,7 +2,7 @@
 //! or grant), why and from where; second-factor, login and permission events; who may read
 //! which events; JSON lines and the `--since` window.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -507,13 +507,26 @@ fn audit_json_lines_and_the_since_window() {
 
     // Events older than the window are left out; newer ones are in.
     let before = s.alice.audit(&[]);
-    std::thread::sleep(Duration::from_secs(5));
+    // Every event of `before` is of this second or earlier; the restart comes 5 s later.
+    let read_at = unix_now();
+    while unix_now() < read_at + 5 {
+        std::thread::sleep(Duration::from_millis(100));
+    }
     s.alice
         .cmd()
         .args(["env", "restart", "--app", "shop", "--env", "test"])
         .assert()
         .success();
-    let recent = s.alice.audit(&["--since", "3s"]);
+    // The CLI counts the window back from its own clock, which reads at least what the
+    // test's read before starting it: a window of `now - read_at - 1` seconds starts after
+    // every event of `before`, however slow the CLI is, and before the restart when the CLI
+    // ran within 3 s. A slower run (a loaded machine) proves nothing either way: ask again.
+    let recent = poll_until(120, "an audit query that ran within 3 s", || {
+        let asked = Instant::now();
+        let window = format!("{}s", unix_now() - read_at - 1);
+        let recent = s.alice.audit(&["--since", &window]);
+        (asked.elapsed() <= Duration::from_secs(3)).then_some(recent)
+    });
     let recent_ids: Vec<i64> = recent.iter().map(|e| e["id"].as_i64().unwrap()).collect();
     assert!(
         recent.iter().any(|e| e["action"] == "restart"),

@@ -917,19 +917,21 @@ fn json_errors_go_to_stderr() {
     );
 }
 
-/// A port nothing listens on: bound, then released.
-fn dead_url() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
-    format!("http://127.0.0.1:{port}")
+/// A URL whose port refuses connections for as long as the returned socket lives: the
+/// socket is bound, so no other process can take the port, but never listens, so every
+/// connection is refused.
+fn dead_url() -> (String, tokio::net::TcpSocket) {
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let port = socket.local_addr().unwrap().port();
+    (format!("http://127.0.0.1:{port}"), socket)
 }
 
 /// No server at the address: exit 6 within seconds, with the server named. Also when the
 /// server goes away after login.
 #[test]
 fn unreachable_server_exits_6() {
-    let dead = dead_url();
+    let (dead, _bound) = dead_url();
     let user = User::new(&dead);
     let started = Instant::now();
     let out = user
@@ -963,6 +965,12 @@ fn unreachable_server_exits_6() {
     let mut server = Server::start();
     let admin = server.admin();
     server.kill9();
+    // Keep its port refusing, as `dead_url` does, so no other server takes it meanwhile.
+    let _bound = tokio::net::TcpSocket::new_v4().unwrap();
+    let address = server.url.trim_start_matches("http://").parse().unwrap();
+    _bound
+        .bind(address)
+        .unwrap_or_else(|err| panic!("{address} was taken at once by another process: {err}"));
     let started = Instant::now();
     let err = admin.error(&["apps", "list"], 6);
     assert!(
@@ -1054,7 +1062,7 @@ fn corrupt_server_config_is_reported() {
         (
             "broken TOML",
             "listen = \"127.0.0.1:0\nmaster_key_file = ",
-            "",
+            "line 1",
         ),
         ("an unknown key", "grant_tll = \"8h\"\n", "grant_tll"),
         (

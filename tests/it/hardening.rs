@@ -2,7 +2,6 @@
 //! provider is configured, the data folder and everything in it is private to the server's
 //! user, and hooks start from a minimal environment.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command as StdCommand, Stdio};
 
@@ -11,24 +10,24 @@ use serde_json::Value;
 use crate::helpers::*;
 
 /// Any 32 bytes as hex: servers started from one data folder must share it.
-const MASTER_KEY: &str = "3f1c9a0d5be24e7781a6c0f2d94b3e5a6c7d8e9f0a1b2c3d4e5f60718293a4b5";
+pub const MASTER_KEY: &str = "3f1c9a0d5be24e7781a6c0f2d94b3e5a6c7d8e9f0a1b2c3d4e5f60718293a4b5";
 
 /// A `padlock server` with a controlled environment (PATH, HOME and what the test passes) and
 /// umask 022, the usual default, so a file's mode shows what the server chose rather than
 /// what the test runner's umask hid. Its log, at info level, goes to `server.log` beside the
 /// data folder. Killed when dropped.
-struct Running {
+pub struct Running {
     child: Child,
-    url: String,
+    pub url: String,
     /// The JSON line the server printed once it listened.
-    info: Value,
+    pub info: Value,
     log: PathBuf,
     /// Where this server's part of the log starts (servers on one folder share the file).
     log_start: usize,
 }
 
 impl Running {
-    fn start(data_dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Running {
+    pub fn start(data_dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Running {
         let log = data_dir.with_file_name("server.log");
         let log_file = std::fs::OpenOptions::new()
             .create(true)
@@ -50,10 +49,7 @@ impl Running {
             .stdout(Stdio::piped())
             .stderr(log_file);
         let mut child = cmd.spawn().expect("padlock server starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
+        let line = first_line(&mut child, &log);
         let info: Value = serde_json::from_str(&line).unwrap_or_else(|err| {
             panic!(
                 "the server said {line:?} ({err}); log: {}",
@@ -70,12 +66,12 @@ impl Running {
     }
 
     /// What this server logged.
-    fn log(&self) -> String {
+    pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap()[self.log_start..].to_owned()
     }
 
     /// A logged-in user of this server.
-    fn login(&self, username: &str, password: &str) -> User {
+    pub fn login(&self, username: &str, password: &str) -> User {
         let user = User::new(&self.url);
         user.login(username, password);
         user
@@ -92,13 +88,13 @@ impl Drop for Running {
 /// A data folder prepared the only way a first support account exists today: a dev-mode
 /// start (with the production master key) makes `admin`, then `setup` runs against that dev
 /// server with `admin` logged in, and the dev server stops.
-struct Bootstrapped {
+pub struct Bootstrapped {
     dir: tempfile::TempDir,
-    data_dir: PathBuf,
-    admin_password: String,
+    pub data_dir: PathBuf,
+    pub admin_password: String,
 }
 
-fn bootstrap(envs: &[(&str, &str)], setup: impl FnOnce(&Running, &User)) -> Bootstrapped {
+pub fn bootstrap(envs: &[(&str, &str)], setup: impl FnOnce(&Running, &User)) -> Bootstrapped {
     let dir = tempfile::tempdir().unwrap();
     let data_dir = dir.path().join("data");
     let mut dev_envs = vec![("PADLOCK_MASTER_KEY", MASTER_KEY)];
@@ -115,10 +111,15 @@ fn bootstrap(envs: &[(&str, &str)], setup: impl FnOnce(&Running, &User)) -> Boot
 
 impl Bootstrapped {
     /// `padlock server` without `--dev` on this data folder.
-    fn production(&self, envs: &[(&str, &str)]) -> Running {
+    pub fn production(&self, envs: &[(&str, &str)]) -> Running {
+        self.production_with(&[], envs)
+    }
+
+    /// `production` with extra arguments (`--config FILE`).
+    pub fn production_with(&self, args: &[&str], envs: &[(&str, &str)]) -> Running {
         let mut all = vec![("PADLOCK_MASTER_KEY", MASTER_KEY)];
         all.extend_from_slice(envs);
-        Running::start(&self.data_dir, &[], &all)
+        Running::start(&self.data_dir, args, &all)
     }
 }
 

@@ -13,43 +13,47 @@ use serde_json::Value;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_padlock");
 
-/// Variables a developer's shell or CI may have set that would leak into the tests.
-const INHERITED: &[&str] = &[
-    "PADLOCK_SERVER",
-    "PADLOCK_GRANT",
-    "PADLOCK_OTP",
-    "PADLOCK_OTP_COMMAND",
-    "PADLOCK_PASSWORD",
-    "PADLOCK_OUTPUT",
-    "PADLOCK_CONFIG",
-    "PADLOCK_CONFIG_DIR",
-    "PADLOCK_CREDENTIAL_STORE",
-    "PADLOCK_MASTER_KEY",
-    "PADLOCK_MASTER_KEY_FILE",
-    "PADLOCK_DEV_CLOCK_OFFSET",
-    "PADLOCK_DATABASE_URL",
-    "PADLOCK_GRANT_TTL",
-    "PADLOCK_LOCKOUT_FAILURES",
-    "PADLOCK_LOCKOUT_DURATION",
-    "PADLOCK_LOCKOUT_MAX_DURATION",
-    "PADLOCK_LOGIN_WINDOW",
-    "PADLOCK_LOGIN_FAILURES_PER_ACCOUNT_ADDRESS",
-    "PADLOCK_LOGIN_FAILURES_PER_ADDRESS",
-    "PADLOCK_LOGIN_FAILURES_PER_ACCOUNT",
-    "PADLOCK_TRUSTED_PROXIES",
-    "PADLOCK_PASSWORD_THREADS",
-    "PADLOCK_PASSWORD_QUEUE",
-    "PADLOCK_HEADER_READ_TIMEOUT",
-    "PADLOCK_BODY_READ_TIMEOUT",
-    "PADLOCK_MAX_CONNECTIONS",
-    "PADLOCK_LOG_FORMAT",
-    "PADLOCK_METRICS_LISTEN",
-    "RUST_LOG",
-];
+/// Removes every `PADLOCK_*` variable of this process from `cmd`: a developer's shell or CI
+/// may carry any of them (today's settings, and ones added later), and each would change
+/// what the binary under test does.
+pub fn scrub(cmd: &mut StdCommand) {
+    for (var, _) in std::env::vars_os() {
+        if var.to_string_lossy().starts_with("PADLOCK_") {
+            cmd.env_remove(var);
+        }
+    }
+}
 
-fn scrub(cmd: &mut StdCommand) {
-    for var in INHERITED {
-        cmd.env_remove(var);
+/// How long a server may take to print its address before a test gives up on it.
+pub const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The first line a just-spawned server prints on stdout, waiting at most
+/// `STARTUP_TIMEOUT`: a server that hangs before listening fails the test (killed, `log`
+/// shown) instead of hanging it. `log` is the file its stderr goes to.
+pub fn first_line(child: &mut Child, log: &Path) -> String {
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let read = BufReader::new(stdout).read_line(&mut line).map(|_| line);
+        send.send(read).ok();
+    });
+    let log_text = || std::fs::read_to_string(log).unwrap_or_default();
+    match receive.recv_timeout(STARTUP_TIMEOUT) {
+        Ok(Ok(line)) if !line.is_empty() => line,
+        Ok(Ok(_)) => panic!(
+            "the server exited without printing its address; log:\n{}",
+            log_text()
+        ),
+        Ok(Err(err)) => panic!("reading the server's stdout: {err}"),
+        Err(_) => {
+            child.kill().ok();
+            child.wait().ok();
+            panic!(
+                "the server printed nothing within {STARTUP_TIMEOUT:?}; log:\n{}",
+                log_text()
+            )
+        }
     }
 }
 
@@ -123,11 +127,7 @@ impl Server {
         .stdout(Stdio::piped())
         .stderr(self.log_file());
         let mut child = cmd.spawn().expect("padlock server starts");
-        let stdout = child.stdout.take().unwrap();
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("the server prints its address");
+        let line = first_line(&mut child, &self.log_path());
         let info: Value =
             serde_json::from_str(&line).unwrap_or_else(|err| panic!("server said {line:?}: {err}"));
         self.url = info["url"].as_str().unwrap().to_owned();
@@ -143,18 +143,17 @@ impl Server {
         std::fs::read_to_string(self.log_path()).unwrap_or_default()
     }
 
-    fn log_path(&self) -> PathBuf {
-        self.data_dir.with_file_name("server.log")
-    }
-
     /// The server's log, beside its data folder: read it when a test fails.
     fn log_file(&self) -> std::fs::File {
-        let path = self.log_path();
         std::fs::OpenOptions::new()
             .create(true)
             .append(true)
-            .open(path)
+            .open(self.log_path())
             .unwrap()
+    }
+
+    pub fn log_path(&self) -> PathBuf {
+        self.data_dir.with_file_name("server.log")
     }
 
     /// Kills the server with SIGKILL (no shutdown of any kind).
@@ -294,15 +293,51 @@ pub fn unix_now() -> u64 {
         .as_secs()
 }
 
-/// The code of `secret` (base32) for the step containing `time`.
+/// The code of `secret` (base32) for the step containing `time`: RFC 6238 with its defaults
+/// (HMAC-SHA1, 30 s steps, 6 digits), written here from the RFC rather than taken from
+/// totp-rs, the server's own library, so that a bug the two share cannot pass unnoticed.
 pub fn totp_at(secret: &str, time: u64) -> String {
-    let secret = totp_rs::Secret::try_from_base32(secret).unwrap();
-    totp_rs::Builder::new()
-        .with_secret(secret)
+    let key = data_encoding::BASE32_NOPAD
+        .decode(secret.trim_end_matches('=').as_bytes())
+        .unwrap_or_else(|err| panic!("{secret:?} is not base32: {err}"));
+    hotp(&key, time / 30)
+}
+
+/// RFC 4226 HOTP, six digits.
+fn hotp(key: &[u8], counter: u64) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha1::Sha1>::new_from_slice(key).unwrap();
+    mac.update(&counter.to_be_bytes());
+    let hash = mac.finalize().into_bytes();
+    // Dynamic truncation: four bytes at the offset the last nibble names, top bit cleared.
+    let offset = usize::from(hash[19] & 0x0f);
+    let bytes: [u8; 4] = hash[offset..offset + 4].try_into().unwrap();
+    format!(
+        "{:06}",
+        (u32::from_be_bytes(bytes) & 0x7fff_ffff) % 1_000_000
+    )
+}
+
+/// The test vectors of RFC 6238, appendix B (SHA-1; the last six of the eight digits), and
+/// agreement with the library the server uses.
+#[test]
+fn test_totp_follows_rfc_6238() {
+    let secret = data_encoding::BASE32_NOPAD.encode(b"12345678901234567890");
+    for (time, code) in [
+        (59, "287082"),
+        (1111111109, "081804"),
+        (1111111111, "050471"),
+        (1234567890, "005924"),
+        (2000000000, "279037"),
+        (20000000000, "353130"),
+    ] {
+        assert_eq!(totp_at(&secret, time), code, "T = {time}");
+    }
+    let library = totp_rs::Builder::new()
+        .with_secret(totp_rs::Secret::try_from_base32(&secret).unwrap())
         .build()
-        .unwrap()
-        .generate(time)
-        .to_string()
+        .unwrap();
+    assert_eq!(library.generate(1234567890).to_string(), "005924");
 }
 
 pub fn totp_now(secret: &str) -> String {
@@ -661,4 +696,48 @@ impl User {
     pub fn team_add(&self, app: &str, user: &str, role: &str) -> Value {
         self.json(&["team", "add", "--app", app, "--user", user, "--role", role])
     }
+}
+
+// Prerequisites some tests need beyond Rust: PostgreSQL, a Secret Service (dbus and
+// gnome-keyring), the kernel keyring, oathtool. Under CI a missing one fails the run, since
+// a skipped test guards nothing; elsewhere the test is skipped where everyone sees it.
+
+/// Whether this is a CI run (`CI` set and not false, as CI services and `.ci/run` set it),
+/// where nothing may be skipped.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// Whether the current test may go on, `missing` naming what it lacks (`None`: nothing).
+/// Under CI a missing prerequisite fails the test. Elsewhere the test is skipped with a
+/// `SKIPPED test: why` line written straight to stderr, which the test harness does not
+/// capture, so it shows in the output of `cargo test` beside the test results.
+pub fn prerequisite(missing: Option<String>) -> bool {
+    let Some(missing) = missing else {
+        return true;
+    };
+    // The harness names each test's thread after the test.
+    let current = std::thread::current();
+    let test = current.name().unwrap_or("a test");
+    assert!(
+        !in_ci(),
+        "{test}: {missing}; under CI nothing may be skipped (.ci/run installs every prerequisite)"
+    );
+    use std::io::Write;
+    writeln!(std::io::stderr(), "SKIPPED {test}: {missing}").ok();
+    false
+}
+
+/// The programs of `programs` not on PATH, as a reason for `prerequisite`.
+pub fn missing_programs(programs: &[&str]) -> Option<String> {
+    let missing: Vec<&str> = programs
+        .iter()
+        .copied()
+        .filter(|program| {
+            !std::env::var_os("PATH").is_some_and(|path| {
+                std::env::split_paths(&path).any(|dir| dir.join(program).is_file())
+            })
+        })
+        .collect();
+    (!missing.is_empty()).then(|| format!("{} not installed", missing.join(", ")))
 }

@@ -21,6 +21,7 @@ mod operations;
 mod outage;
 mod permissions;
 mod postgres;
+mod production;
 mod prompts;
 mod scripting;
 mod sms;

@@ -6,7 +6,10 @@ use std::sync::{Arc, Barrier};
 
 use sqlx::{Connection, Executor, PgConnection};
 
+use serde_json::json;
+
 use crate::helpers::*;
+use crate::two_factor::api;
 
 /// A fresh database on the test server, dropped when this is dropped.
 pub struct TestDatabase {
@@ -17,12 +20,15 @@ pub struct TestDatabase {
 
 impl TestDatabase {
     pub fn create() -> Option<TestDatabase> {
-        let Ok(admin_url) = std::env::var("PADLOCK_TEST_DATABASE_URL") else {
-            eprintln!(
-                "skipped: PADLOCK_TEST_DATABASE_URL is not set (.ci/run sets it to the local PostgreSQL)"
-            );
+        let admin_url = std::env::var("PADLOCK_TEST_DATABASE_URL").ok();
+        let missing = admin_url.is_none().then(|| {
+            "PADLOCK_TEST_DATABASE_URL is not set (.ci/run sets it to the local PostgreSQL)"
+                .to_owned()
+        });
+        if !prerequisite(missing) {
             return None;
-        };
+        }
+        let admin_url = admin_url.unwrap();
         let name = format!("padlock_test_{}_{}", std::process::id(), unix_now_nanos());
         run_sql(&admin_url, &format!("CREATE DATABASE {name}"));
         let mut url = url::Url::parse(&admin_url).expect("PADLOCK_TEST_DATABASE_URL is a URL");
@@ -70,10 +76,16 @@ fn run_sql(url: &str, sql: &str) {
 
 /// Two dev-mode replicas on one database, sharing the master key as real replicas must.
 pub fn replicas(db: &TestDatabase, envs: &[(&str, &str)]) -> (Server, Server) {
+    replicas_with(db, &[], envs)
+}
+
+/// `replicas`, both started with the extra arguments `args` too.
+pub fn replicas_with(db: &TestDatabase, args: &[&str], envs: &[(&str, &str)]) -> (Server, Server) {
     let key = "7f".repeat(32);
     let mut all: Vec<(&str, &str)> = vec![("PADLOCK_MASTER_KEY", key.as_str())];
     all.extend_from_slice(envs);
-    let args = ["--database-url", db.url.as_str()];
+    let mut args = args.to_vec();
+    args.extend(["--database-url", db.url.as_str()]);
     let a = Server::start_with(&args, &all);
     // The second replica's dev bootstrap gives admin a new password: use that one.
     let b = Server::start_with(&args, &all);
@@ -346,4 +358,119 @@ fn blank(value: serde_json::Value) -> serde_json::Value {
         Value::String(text) => Value::from(text.replace(|c: char| c.is_ascii_digit(), "#")),
         other => other,
     }
+}
+
+/// A revocation at one replica holds at the other on the next request: a revoked CI grant,
+/// and a logged-out session with its grant.
+#[test]
+fn revocations_hold_across_replicas() {
+    let Some(db) = TestDatabase::create() else {
+        return;
+    };
+    let (a, b) = replicas(&db, &[]);
+    let admin = User::new(&a.url);
+    admin.login("admin", &b.admin_password);
+    admin.enroll_totp();
+    let stored = admin.stored_secrets();
+    let session = stored["session"].as_str().unwrap().to_owned();
+    let grant = stored["grant"].as_str().unwrap().to_owned();
+    let node_at_b = || api(&b, "GET", "/apps/demo/node", &session, Some(&grant), None);
+    assert_eq!(node_at_b().status, 200, "{}", node_at_b().body);
+
+    let issued = admin.issue_ci_grant(&[
+        "--app",
+        "demo",
+        "--env",
+        "production",
+        "--allow",
+        "transport",
+        "--label",
+        "replicas",
+    ]);
+    let job = CiJob::new(&b.url, issued["token"].as_str().unwrap());
+    let can_i = ["can-i", "transport", "--app", "demo", "--env", "production"];
+    job.json(&can_i);
+    admin
+        .cmd()
+        .args(["grant", "revoke", &issued["id"].to_string()])
+        .assert()
+        .success();
+    assert_eq!(job.error(&can_i, 5)["code"], "grant_revoked");
+
+    admin.cmd().arg("logout").assert().success();
+    let answer = node_at_b();
+    assert_eq!(
+        (answer.status, answer.code()),
+        (401, "unauthenticated"),
+        "{}",
+        answer.body
+    );
+}
+
+/// SMS budgets live in the database: a resend at the other replica waits as one at the same
+/// replica would, and sends at both count against one hourly budget.
+#[test]
+fn sms_throttles_hold_across_replicas() {
+    let Some(db) = TestDatabase::create() else {
+        return;
+    };
+    let (a, b) = replicas(&db, &[("PADLOCK_SMS_RESEND_WAIT", "2s")]);
+    let admin = User::new(&a.url);
+    admin.login("admin", &b.admin_password);
+    admin.enroll_totp();
+    let password = a.create_user(&admin, "sam");
+    let sam = User::new(&a.url);
+    sam.login("sam", &password);
+    let phone = "+4915112345678";
+    sam.json(&[
+        "2fa",
+        "setup",
+        "--method",
+        "sms",
+        "--phone",
+        phone,
+        "--no-input",
+    ]);
+    let code = a.sms_codes(phone).pop().unwrap();
+    sam.cmd()
+        .args(["2fa", "confirm", "--otp", &code])
+        .assert()
+        .success();
+    let session = sam.session_token();
+    let send = |server: &Server| api(server, "POST", "/2fa/sms", &session, None, Some(json!({})));
+
+    // The enrollment code was the first of sam's five an hour; four more, alternating.
+    for (n, (here, there)) in [(&a, &b), (&b, &a), (&a, &b), (&b, &a)]
+        .into_iter()
+        .enumerate()
+    {
+        let answer = send(here);
+        assert_eq!(answer.status, 200, "send {n}: {}", answer.body);
+        let answer = send(there);
+        assert_eq!(
+            (answer.status, answer.code()),
+            (429, "rate_limited"),
+            "a resend at the other replica at once, after send {n}: {}",
+            answer.body
+        );
+        assert!(
+            answer.retry_after.is_some_and(|s| s <= 2),
+            "{}",
+            answer.body
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2100));
+    }
+    let answer = send(&b);
+    assert_eq!(
+        (answer.status, answer.code()),
+        (429, "rate_limited"),
+        "the sixth send of the hour: {}",
+        answer.body
+    );
+    assert!(
+        answer.retry_after.is_some_and(|s| s > 3000),
+        "{}",
+        answer.body
+    );
+    assert_eq!(a.sms_codes(phone).len() + b.sms_codes(phone).len(), 5);
 }

@@ -688,14 +688,17 @@ fn nothing_waits_for_a_terminal() {
             if no_input {
                 cmd.arg("--no-input");
             }
-            let (out, took) = if how == "stdin open" {
-                // A pipe that stays open and never delivers anything: reading it would hang.
-                let (reader, writer) = std::io::pipe().unwrap();
+            let (reader, writer) = std::io::pipe().unwrap();
+            let (out, took) = if how == "stdin closed" {
+                // A pipe whose writer is gone: a read ends at once with nothing.
+                drop(writer);
+                run_within(cmd, Stdio::from(reader), limit)
+            } else {
+                // A pipe that stays open and never delivers anything: reading it would hang,
+                // with or without --no-input.
                 let result = run_within(cmd, Stdio::from(reader), limit);
                 drop(writer);
                 result
-            } else {
-                run_within(cmd, Stdio::null(), limit)
             };
             let err = json_error(&out, *exit, &format!("{what} ({how})"));
             assert_eq!(err["code"], *code, "{what} ({how}): {err}");

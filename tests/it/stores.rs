@@ -35,8 +35,9 @@ fn login_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
 /// it there without being told again, `status` names the store, and no file is written.
 #[test]
 fn kernel_keyring_store() {
-    if !kernel_keyring_usable() {
-        println!("skipped: the kernel keyring (keyctl) is not usable here");
+    let missing = (!kernel_keyring_usable())
+        .then(|| "the kernel keyring (keyctl) is not usable here".to_owned());
+    if !prerequisite(missing) {
         return;
     }
     let server = Server::start();
@@ -118,27 +119,25 @@ fn file_store_is_private() {
     assert!(out.status.success(), "{out:?}");
 }
 
-fn have(program: &str) -> bool {
-    std::process::Command::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+/// Whether a real Secret Service can be started (`.ci/with-secret-service.sh`): else the
+/// test is skipped, or fails under CI.
+pub fn secret_service_available() -> bool {
+    prerequisite(
+        missing_programs(&[
+            "dbus-run-session",
+            "gnome-keyring-daemon",
+            "dbus-send",
+            "secret-tool",
+        ])
+        .map(|missing| format!("no Secret Service to test against ({missing})")),
+    )
 }
 
 /// A real Secret Service: the CI wrapper starts a private D-Bus with an unlocked
 /// gnome-keyring, and inside it `padlock` with no store chosen keeps the session there.
 #[test]
 fn secret_service_is_the_default_store() {
-    let missing: Vec<_> = ["dbus-run-session", "gnome-keyring-daemon", "dbus-send"]
-        .into_iter()
-        .filter(|p| !have(p))
-        .collect();
-    if !missing.is_empty() {
-        println!(
-            "skipped: no Secret Service to test against ({} missing; CI installs dbus and gnome-keyring)",
-            missing.join(", ")
-        );
+    if !secret_service_available() {
         return;
     }
     let server = Server::start();
@@ -149,13 +148,9 @@ fn secret_service_is_the_default_store() {
         printf '%s\n' "$ADMIN_PASSWORD" | "$PADLOCK" login admin --password-stdin
         "$PADLOCK" status --output json > "$OUT/status.json"
         "$PADLOCK" apps list --output json > "$OUT/apps.json"
-        if command -v secret-tool >/dev/null; then
-          secret-tool lookup service padlock username "$PADLOCK_SERVER" > "$OUT/secret.txt" || true
-        fi
+        secret-tool lookup service padlock username "$PADLOCK_SERVER" > "$OUT/secret.txt" || true
         "$PADLOCK" logout
-        if command -v secret-tool >/dev/null; then
-          secret-tool lookup service padlock username "$PADLOCK_SERVER" > "$OUT/after-logout.txt" || true
-        fi
+        secret-tool lookup service padlock username "$PADLOCK_SERVER" > "$OUT/after-logout.txt" || true
     "#;
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let started = Instant::now();
@@ -191,25 +186,21 @@ fn secret_service_is_the_default_store() {
         !user.config_dir().join("credentials.json").exists(),
         "nothing in a plaintext file"
     );
-    match read("secret.txt") {
-        Some(secret) => {
-            // Really in gnome-keyring, where the user can find it with the usual tools.
-            let secrets: Value = serde_json::from_str(&secret)
-                .unwrap_or_else(|err| panic!("{secret:?} is not the saved secrets: {err}"));
-            assert!(
-                secrets["session"]
-                    .as_str()
-                    .is_some_and(|s| s.starts_with("plk_sess_")),
-                "{secrets}"
-            );
-            assert_eq!(
-                read("after-logout.txt").as_deref(),
-                Some(""),
-                "logout deletes it"
-            );
-        }
-        None => println!("secret-tool missing: did not look into gnome-keyring directly"),
-    }
+    // Really in gnome-keyring, where the user can find it with the usual tools.
+    let secret = read("secret.txt").unwrap();
+    let secrets: Value = serde_json::from_str(&secret)
+        .unwrap_or_else(|err| panic!("{secret:?} is not the saved secrets: {err}"));
+    assert!(
+        secrets["session"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("plk_sess_")),
+        "{secrets}"
+    );
+    assert_eq!(
+        read("after-logout.txt").as_deref(),
+        Some(""),
+        "logout deletes it"
+    );
 }
 
 /// `program` with a clean environment: none of this process's `PADLOCK_*` or D-Bus

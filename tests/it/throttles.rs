@@ -436,6 +436,84 @@ fn someone_elses_number(args: &[&str]) {
     assert_eq!(answer.status, 200, "{}", answer.body);
 }
 
+/// The hourly SMS budget of an account holds by itself: five enrollment codes to five
+/// different numbers (each number far below its own ceiling) spend it, and a sixth number
+/// gets nothing.
+#[test]
+fn an_account_gets_five_sms_an_hour_whatever_the_numbers() {
+    let server = Server::start_with(&[], &[("PADLOCK_SMS_RESEND_WAIT", "0s")]);
+    let admin = server.admin();
+    let password = server.create_user(&admin, "mallory");
+    let mallory = api_login(&server, "mallory", &password);
+    let numbers: Vec<String> = (0..6).map(|i| format!("+491511234567{i}")).collect();
+    let answers: Vec<(u16, String)> = numbers
+        .iter()
+        .map(|number| {
+            let answer = enroll_sms(&server, &mallory, number);
+            (answer.status, answer.code().to_owned())
+        })
+        .collect();
+    let sent: Vec<usize> = numbers
+        .iter()
+        .map(|number| server.sms_codes(number).len())
+        .collect();
+    assert_eq!(sent, [1, 1, 1, 1, 1, 0], "{answers:?}");
+    assert_eq!(answers[5], (429, "rate_limited".to_owned()), "{answers:?}");
+}
+
+/// The hourly budget of a number for codes to its owners holds by itself: two accounts
+/// with the same number share it, though neither has spent its own budget.
+#[test]
+fn a_number_gets_five_sms_an_hour_whoever_owns_it() {
+    let server = Server::start_with(&[], &[("PADLOCK_SMS_RESEND_WAIT", "0s")]);
+    let admin = server.admin();
+    let owners: Vec<String> = ["bob", "carol"]
+        .into_iter()
+        .map(|name| {
+            let password = server.create_user(&admin, name);
+            let user = server.user();
+            user.login(name, &password);
+            // Enrollment sends are budgeted apart from codes to an active factor.
+            user.json(&[
+                "2fa",
+                "setup",
+                "--method",
+                "sms",
+                "--phone",
+                PHONE,
+                "--no-input",
+            ]);
+            let code = server.sms_codes(PHONE).pop().unwrap();
+            user.cmd()
+                .args(["2fa", "confirm", "--otp", &code])
+                .assert()
+                .success();
+            user.session_token()
+        })
+        .collect();
+    // bob 3, carol 2: five codes to the number, each account at most four sends in all.
+    let mut statuses = Vec::new();
+    for session in [&owners[0], &owners[0], &owners[0], &owners[1], &owners[1]] {
+        statuses.push(api(&server, "POST", "/2fa/sms", session, None, Some(json!({}))).status);
+    }
+    assert_eq!(statuses, [200; 5]);
+    let answer = api(
+        &server,
+        "POST",
+        "/2fa/sms",
+        &owners[1],
+        None,
+        Some(json!({})),
+    );
+    assert_eq!(
+        (answer.status, answer.code()),
+        (429, "rate_limited"),
+        "carol sent 3 of her 5, but the number had its 5: {}",
+        answer.body
+    );
+    assert_eq!(server.sms_codes(PHONE).len(), 2 + 5);
+}
+
 #[test]
 fn forwarded_for_is_believed_only_from_trusted_proxies() {
     let limits = [

@@ -643,8 +643,11 @@ fn otp_command_and_padlock_otp_supply_the_code() {
         "{err}"
     );
 
-    // oathtool prints the current code.
-    let command = format!("oathtool --totp -b {secret}");
+    // A command that prints the current code: its code is used, and the grant kept.
+    avoid_step_end();
+    let code_file = gina.user.config_dir().join("code.txt");
+    std::fs::write(&code_file, format!("{}\n", totp_now(&secret))).unwrap();
+    let command = format!("cat '{}'", code_file.display());
     let shown = gina.user.json(&[
         "node",
         "show",
@@ -684,22 +687,46 @@ fn otp_command_and_padlock_otp_supply_the_code() {
     assert_eq!(err["code"], "invalid_code", "{err}");
 }
 
+/// oathtool, the authenticator the README suggests for `--otp-command`, and an independent
+/// implementation of RFC 6238: its codes are accepted.
+#[test]
+fn otp_command_runs_oathtool() {
+    if !prerequisite(missing_programs(&["oathtool"])) {
+        return;
+    }
+    let server = Server::start();
+    let admin = server.admin();
+    let gina = person(&server, &admin, "gina");
+    let secret = enroll_totp_behind(&gina.user);
+    gina.relogin();
+    let command = format!("oathtool --totp -b {secret}");
+    let shown = gina.user.json(&[
+        "node",
+        "show",
+        "--app",
+        &gina.app,
+        "--otp-command",
+        &command,
+    ]);
+    assert_eq!(shown["app"], gina.app.as_str(), "{shown}");
+}
+
 #[test]
 fn grants_expire_at_their_ttl() {
-    let server = Server::start_with(&[], &[("PADLOCK_GRANT_TTL", "5s")]);
+    // Long enough for admin's setup and ivan's first commands to run on a loaded machine;
+    // the test then waits for the expiry the grant itself states, not a guess.
+    let server = Server::start_with(&[], &[("PADLOCK_GRANT_TTL", "20s")]);
     let admin = server.admin();
     let ivan = person(&server, &admin, "ivan");
     let secret = ivan.user.enroll_totp();
     let status = ivan.user.json(&["status"]);
-    assert!(
-        (1..=5).contains(&status["grant_seconds_left"].as_i64().unwrap()),
-        "{status}"
-    );
+    let left = status["grant_seconds_left"].as_u64().unwrap();
+    assert!((1..=20).contains(&left), "{status}");
     ivan.user.json(&["node", "show", "--app", &ivan.app]);
     let stored = ivan.user.stored_secrets();
     let (session, grant) = (secret_str(&stored, "session"), secret_str(&stored, "grant"));
 
-    std::thread::sleep(Duration::from_secs(6));
+    std::thread::sleep(Duration::from_secs(left + 1));
     let err = fails_at_once(&ivan.user, &["node", "show", "--app", &ivan.app], 3);
     assert_eq!(err["code"], "second_factor_required", "{err}");
     // The server itself refuses the expired grant (the CLI does not merely skip it).
@@ -888,17 +915,69 @@ fn a_grant_works_only_beside_its_own_session() {
     );
 }
 
+/// Nothing secret is in the database files in any encoding a careless change would use:
+/// TOTP secrets are sealed, SMS codes kept as HMAC, session, grant and CI-grant tokens as
+/// hashes, passwords as Argon2 hashes, and the master key nowhere.
 #[test]
-fn totp_secrets_are_sealed_and_tokens_hashed_at_rest() {
-    let server = Server::start();
+fn secrets_are_sealed_hashed_or_absent_at_rest() {
+    let master_key = "5c".repeat(32);
+    let server = Server::start_with(&[], &[("PADLOCK_MASTER_KEY", &master_key)]);
     let admin = server.admin();
     let pia = person(&server, &admin, "pia");
     let secret = pia.user.enroll_totp();
     pia.user.json(&["node", "show", "--app", &pia.app]);
     let stored = pia.user.stored_secrets();
-    let session = secret_str(&stored, "session");
-    let grant = secret_str(&stored, "grant");
-    let raw = BASE32_NOPAD.decode(secret.as_bytes()).unwrap();
+    let session = secret_str(&stored, "session").to_owned();
+    let grant = secret_str(&stored, "grant").to_owned();
+    let ci_grant = pia.user.issue_ci_grant(&[
+        "--app",
+        &pia.app,
+        "--env",
+        "production",
+        "--allow",
+        "transport",
+        "--label",
+        "at rest",
+    ]);
+    let ci_token = ci_grant["token"].as_str().unwrap().to_owned();
+    // Used once, so its row has been read and written since.
+    CiJob::new(&server.url, &ci_token).json(&[
+        "can-i",
+        "transport",
+        "--app",
+        &pia.app,
+        "--env",
+        "production",
+    ]);
+    // An SMS code pending (sent, not yet used) and one used.
+    let quinn = person(&server, &admin, "quinn");
+    quinn.user.json(&[
+        "2fa",
+        "setup",
+        "--method",
+        "sms",
+        "--phone",
+        "+4915112345678",
+        "--no-input",
+    ]);
+    let used_code = server.sms_codes("+4915112345678").pop().unwrap();
+    quinn
+        .user
+        .cmd()
+        .args(["2fa", "confirm", "--otp", &used_code])
+        .assert()
+        .success();
+    let answer = api(
+        &server,
+        "POST",
+        "/2fa/sms",
+        &quinn.user.session_token(),
+        None,
+        Some(json!({})),
+    );
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let pending_code = server.sms_codes("+4915112345678").pop().unwrap();
+    assert_ne!(pending_code, used_code);
 
     let mut db = Vec::new();
     for name in ["padlock.db", "padlock.db-wal", "padlock.db-shm"] {
@@ -909,29 +988,69 @@ fn totp_secrets_are_sealed_and_tokens_hashed_at_rest() {
     let contains = |needle: &[u8]| db.windows(needle.len()).any(|w| w == needle);
     // We are looking where the data is.
     assert!(contains(b"pia-app"), "the database holds pia's app");
+    assert!(contains(b"at rest"), "the database holds the CI grant");
 
-    assert!(
-        !contains(secret.as_bytes()),
-        "base32 secret in the database"
-    );
-    assert!(
-        !contains(secret.to_lowercase().as_bytes()),
-        "base32 secret in the database"
-    );
-    assert!(!contains(&raw), "raw secret bytes in the database");
-    assert!(
-        !contains(hex(&raw).as_bytes()),
-        "hex secret in the database"
-    );
-    for token in [session, grant] {
+    let raw_secret = BASE32_NOPAD.decode(secret.as_bytes()).unwrap();
+    let raw_key = hex::decode(&master_key).unwrap();
+    let mut secrets: Vec<(&str, Vec<u8>)> = vec![
+        ("TOTP secret", raw_secret.clone()),
+        ("TOTP secret (base32)", secret.as_bytes().to_vec()),
+        ("master key", raw_key),
+        ("pia's password", pia.password.as_bytes().to_vec()),
+        ("quinn's password", quinn.password.as_bytes().to_vec()),
+    ];
+    for (what, token) in [
+        ("session", &session),
+        ("grant", &grant),
+        ("CI grant", &ci_token),
+    ] {
+        secrets.push((what, token.as_bytes().to_vec()));
+        // The random part alone, as a change that dropped the prefix would store it.
         let body = &token[token.rfind('_').unwrap() + 1..];
-        assert!(!contains(token.as_bytes()), "{token} in the database");
-        assert!(!contains(body.as_bytes()), "{token} in the database");
+        secrets.push((what, body.as_bytes().to_vec()));
     }
-    assert!(
-        !contains(pia.password.as_bytes()),
-        "password in the database"
-    );
+    for (what, code) in [
+        ("used SMS code", &used_code),
+        ("pending SMS code", &pending_code),
+    ] {
+        secrets.push((what, code.as_bytes().to_vec()));
+    }
+    for (what, bytes) in &secrets {
+        for form in encodings(bytes) {
+            assert!(
+                !contains(&form),
+                "{what} in the database as {:?}",
+                String::from_utf8_lossy(&form)
+            );
+        }
+    }
+}
+
+/// `bytes` as they would be stored raw or encoded: as they are, upper- and lower-case hex,
+/// base32 both cases, and base64 (standard and URL-safe, padded or not: what `seal()` and
+/// most encoders produce). Only forms of at least six bytes, so no short form matches by
+/// chance.
+fn encodings(bytes: &[u8]) -> Vec<Vec<u8>> {
+    use base64::Engine;
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+    let mut forms = vec![
+        bytes.to_vec(),
+        hex(bytes).into_bytes(),
+        hex(bytes).to_uppercase().into_bytes(),
+        BASE32_NOPAD.encode(bytes).into_bytes(),
+        BASE32_NOPAD.encode(bytes).to_lowercase().into_bytes(),
+    ];
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        forms.push(text.to_lowercase().into_bytes());
+        forms.push(text.to_uppercase().into_bytes());
+    }
+    for engine in [&STANDARD, &STANDARD_NO_PAD, &URL_SAFE, &URL_SAFE_NO_PAD] {
+        forms.push(engine.encode(bytes).into_bytes());
+    }
+    forms.retain(|form| form.len() >= 6);
+    forms.sort();
+    forms.dedup();
+    forms
 }
 
 fn hex(bytes: &[u8]) -> String {
