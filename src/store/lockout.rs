@@ -18,9 +18,21 @@ pub enum CodeAttempt {
     Claimed {
         locks_until: Option<i64>,
         attempts_left: i64,
+        /// What `clear_failures` needs to forget this claim and those before it.
+        claim: Claim,
     },
     /// The account is locked; nothing may be evaluated before `until`.
     Locked { until: i64 },
+}
+
+/// Where one claim stands in its window, for `clear_failures` to tell whether other codes
+/// were claimed after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claim {
+    /// The window's failure count right after this claim (0 when it set the lock).
+    failures: i64,
+    /// The lock this claim set, if it was the window's last.
+    lock: Option<i64>,
 }
 
 impl Store {
@@ -62,6 +74,10 @@ impl Store {
             let locks_until = locked_until.filter(|until| *until > now);
             return Ok(CodeAttempt::Claimed {
                 locks_until,
+                claim: Claim {
+                    failures: n_failures,
+                    lock: locks_until,
+                },
                 // The claim that locks resets the count to 0 for the next window.
                 attempts_left: if locks_until.is_some() {
                     0
@@ -81,21 +97,139 @@ impl Store {
         })
     }
 
-    /// A right code: the failures of the window, a lock its last claim set, and the
-    /// escalation are forgotten.
-    pub async fn clear_failures(&self, account_id: i64) -> Result<()> {
+    /// A right code: the window's failures and the escalation are forgotten — unless other
+    /// codes were claimed while this one was checked. Those still count, with the ones before,
+    /// and a lock one of them set stays: a success never reopens a window an attacker filled.
+    pub async fn clear_failures(&self, account_id: i64, claim: Claim, now: i64) -> Result<()> {
         self.write(move |conn| {
             Box::pin(async move {
-                sqlx::query(
-                    "UPDATE accounts SET n_failures = 0, locked_until = NULL, \
-                       next_lock_seconds = NULL WHERE id = $1",
-                )
-                .bind(account_id)
-                .execute(conn)
-                .await?;
+                let query = match claim.lock {
+                    // This claim set the lock, so nothing was claimed after it.
+                    Some(lock) => sqlx::query(
+                        "UPDATE accounts SET n_failures = 0, locked_until = NULL, \
+                           next_lock_seconds = NULL WHERE id = $1 AND locked_until = $2",
+                    )
+                    .bind(account_id)
+                    .bind(lock),
+                    None => sqlx::query(
+                        "UPDATE accounts SET n_failures = 0, next_lock_seconds = NULL \
+                         WHERE id = $1 AND n_failures = $2 \
+                           AND (locked_until IS NULL OR locked_until <= $3)",
+                    )
+                    .bind(account_id)
+                    .bind(claim.failures)
+                    .bind(now),
+                };
+                query.execute(conn).await?;
                 Ok(())
             })
         })
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POLICY: LockoutPolicy = LockoutPolicy {
+        max_failures: 5,
+        base_seconds: 60,
+        max_seconds: 3600,
+    };
+    const NOW: i64 = 1_800_000_000;
+
+    async fn account() -> (tempfile::TempDir, Store, i64) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("p.db").display());
+        let store = Store::connect(&url).await.unwrap();
+        let id = store
+            .create_account("dave", "x", false, NOW)
+            .await
+            .unwrap()
+            .id;
+        (dir, store, id)
+    }
+
+    async fn claim(store: &Store, id: i64) -> CodeAttempt {
+        store.claim_code_attempt(id, POLICY, NOW).await.unwrap()
+    }
+
+    fn claim_of(attempt: CodeAttempt) -> Claim {
+        match attempt {
+            CodeAttempt::Claimed { claim, .. } => claim,
+            CodeAttempt::Locked { .. } => panic!("locked too early"),
+        }
+    }
+
+    fn attempts_left(attempt: CodeAttempt) -> i64 {
+        match attempt {
+            CodeAttempt::Claimed {
+                attempts_left,
+                locks_until: None,
+                ..
+            } => attempts_left,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_right_code_forgets_the_failures_before_it() {
+        let (_dir, store, id) = account().await;
+        claim(&store, id).await;
+        claim(&store, id).await;
+        let right = claim_of(claim(&store, id).await);
+        store.clear_failures(id, right, NOW).await.unwrap();
+        assert_eq!(attempts_left(claim(&store, id).await), 4);
+    }
+
+    /// Codes claimed while a right code was being checked still count after it.
+    #[tokio::test]
+    async fn claims_made_while_a_right_code_was_checked_still_count() {
+        let (_dir, store, id) = account().await;
+        let right = claim_of(claim(&store, id).await);
+        claim(&store, id).await;
+        claim(&store, id).await;
+        claim(&store, id).await;
+        store.clear_failures(id, right, NOW).await.unwrap();
+        assert!(matches!(
+            claim(&store, id).await,
+            CodeAttempt::Claimed {
+                locks_until: Some(_),
+                ..
+            }
+        ));
+        assert!(matches!(
+            claim(&store, id).await,
+            CodeAttempt::Locked { .. }
+        ));
+    }
+
+    /// A lock that later claims set is not lifted by a right code claimed before them.
+    #[tokio::test]
+    async fn a_success_does_not_lift_a_lock_set_after_its_claim() {
+        let (_dir, store, id) = account().await;
+        let right = claim_of(claim(&store, id).await);
+        for _ in 0..4 {
+            claim(&store, id).await;
+        }
+        store.clear_failures(id, right, NOW).await.unwrap();
+        assert!(matches!(
+            claim(&store, id).await,
+            CodeAttempt::Locked { .. }
+        ));
+    }
+
+    /// The claim that filled the window and then proved right lifts its own lock.
+    #[tokio::test]
+    async fn a_right_last_code_lifts_the_lock_it_set() {
+        let (_dir, store, id) = account().await;
+        for _ in 0..4 {
+            claim(&store, id).await;
+        }
+        let last = claim_of(claim(&store, id).await);
+        assert!(last.lock.is_some());
+        store.clear_failures(id, last, NOW).await.unwrap();
+        assert_eq!(attempts_left(claim(&store, id).await), 4);
     }
 }

@@ -383,7 +383,7 @@ async fn check_code(
     }
     // Refusals while locked are not audited one by one: the lockout event stands for them,
     // and a flood of them must not grow the log.
-    let (locks_until, attempts_left) = match state
+    let (locks_until, attempts_left, claim) = match state
         .store
         .claim_code_attempt(account.id, state.config.lockout_policy(), now)
         .await?
@@ -395,7 +395,8 @@ async fn check_code(
         CodeAttempt::Claimed {
             locks_until,
             attempts_left,
-        } => (locks_until, attempts_left),
+            claim,
+        } => (locks_until, attempts_left, claim),
     };
     let accepted = match factor.method {
         Method::Totp => {
@@ -444,7 +445,7 @@ async fn check_code(
         if accepted { "accepted" } else { "rejected" },
     );
     if accepted {
-        state.store.clear_failures(account.id).await?;
+        state.store.clear_failures(account.id, claim, now).await?;
         gate::audit(state, caller, "2fa_verify", &NO_TARGET, None).await?;
         return Ok(());
     }
