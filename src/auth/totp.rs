@@ -174,4 +174,14 @@ mod tests {
             "{odd}"
         );
     }
+
+    /// What a person types into an authenticator app: RFC 4648 base32, no `=` padding.
+    #[test]
+    fn secrets_are_shown_in_base32_without_padding() {
+        assert_eq!(secret_base32(b"foobar"), "MZXW6YTBOI");
+        assert_eq!(
+            secret_base32(b"12345678901234567890"),
+            "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+        );
+    }
 }
