@@ -10,7 +10,7 @@ use super::AppState;
 use super::error::ApiError;
 use super::extract::{Caller, GrantState, Via};
 use crate::api::codes;
-use crate::store::{AppRecord, AuditRecord, EnvRecord};
+use crate::store::{AppRecord, AuditRecord, EnvRecord, Membership};
 use crate::vocabulary::Permission;
 
 /// Something a caller can attempt on an app.
@@ -162,7 +162,18 @@ impl Rights {
         caller: &Caller,
         app: &AppRecord,
     ) -> Result<Rights, ApiError> {
-        let mut rights = Rights::of_account(state, caller, app).await?;
+        let membership = state.store.membership(app.id, caller.account.id).await?;
+        Rights::narrowed(state, caller, app, membership).await
+    }
+
+    /// `Rights::of` from the caller's membership of `app`, already read.
+    pub async fn narrowed(
+        state: &AppState,
+        caller: &Caller,
+        app: &AppRecord,
+        membership: Option<Membership>,
+    ) -> Result<Rights, ApiError> {
+        let mut rights = Rights::of_member(caller, membership);
         if let Via::CiGrant(grant) = &caller.via {
             let env_ids = if grant.app_id == Some(app.id) {
                 state
@@ -187,12 +198,7 @@ impl Rights {
     }
 
     /// The rights of the account behind the request (a CI grant's issuer), unnarrowed.
-    async fn of_account(
-        state: &AppState,
-        caller: &Caller,
-        app: &AppRecord,
-    ) -> Result<Rights, ApiError> {
-        let membership = state.store.membership(app.id, caller.account.id).await?;
+    fn of_member(caller: &Caller, membership: Option<Membership>) -> Rights {
         let on_team = membership.is_some();
         let membership = membership.unwrap_or_default();
         let is_support = caller.account.is_support;
@@ -202,7 +208,7 @@ impl Rights {
         } else {
             Vec::new()
         };
-        Ok(Rights {
+        Rights {
             is_contact: membership.is_contact,
             is_support,
             on_team,
@@ -210,7 +216,7 @@ impl Rights {
             visible: is_support || on_team,
             permissions,
             ci_scope: None,
-        })
+        }
     }
 
     fn in_scope(&self, env_id: i64) -> bool {
@@ -299,6 +305,9 @@ impl Rights {
 pub struct Target<'a> {
     pub app: Option<&'a AppRecord>,
     pub env: Option<&'a EnvRecord>,
+    /// The caller's rights on `app` when the route has read them already (`visible_app`),
+    /// so the gate does not read them again.
+    pub rights: Option<&'a Rights>,
 }
 
 /// Decides an attempt: permission, CI-grant scope, second factor. Records the outcome in the
@@ -501,17 +510,28 @@ async fn permitted(
         };
     }
     let Some(app) = target.app else { return Ok(()) };
+    let read;
+    let rights = match target.rights {
+        Some(rights) => rights,
+        None => {
+            let membership = state.store.membership(app.id, caller.account.id).await?;
+            read = Rights::of_member(caller, membership);
+            &read
+        }
+    };
     // The issuer's own standing; a CI grant's scope is checked after, by `in_scope`.
-    let rights = Rights::of_account(state, caller, app).await?;
+    let is_support = caller.account.is_support;
     let allowed = match (action.permission(), target.env) {
-        (Some(permission), Some(env)) => rights.has(env.id, permission),
+        (Some(permission), Some(env)) => {
+            rights.is_contact || rights.permissions.contains(&(env.id, permission))
+        }
         _ => match action {
             Action::ChangePermissions | Action::AddDeveloper | Action::ChangeTeam => {
-                rights.is_contact || rights.is_support
+                rights.is_contact || is_support
             }
-            Action::NodeShow => rights.is_member() || rights.is_support,
+            Action::NodeShow => rights.on_team || is_support,
             // A CI grant's issuer must be allowed each operation it grants; checked by the route.
-            _ => rights.is_member(),
+            _ => rights.on_team,
         },
     };
     if allowed {

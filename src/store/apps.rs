@@ -52,6 +52,43 @@ struct MemberPermission {
     permission: Option<Permission>,
 }
 
+/// An app, the account's role on its team if any, and one of its node permissions there
+/// if any.
+#[derive(sqlx::FromRow)]
+struct MembershipRow {
+    app_id: i64,
+    app_name: String,
+    /// A 0/1 flag, NULL when the account is not on the team.
+    is_contact: Option<i64>,
+    role: Option<String>,
+    env_id: Option<i64>,
+    permission: Option<Permission>,
+}
+
+impl Membership {
+    /// The membership the rows describe: none when they have no role (not on the team).
+    fn of_rows(rows: &[MembershipRow]) -> Option<Membership> {
+        let first = rows.first()?;
+        Some(Membership {
+            is_contact: first.is_contact? != 0,
+            role: first.role.clone()?,
+            permissions: rows
+                .iter()
+                .filter_map(|row| Some((row.env_id?, row.permission?)))
+                .collect(),
+        })
+    }
+}
+
+/// An environment and the identity of the package deployed there, if any.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct NodeRecord {
+    #[sqlx(flatten)]
+    pub env: EnvRecord,
+    pub filename: Option<String>,
+    pub sha256: Option<String>,
+}
+
 const ENV_COLUMNS: &str = "id, name, padlocked, state, package_id";
 
 const PACKAGE_COLUMNS: &str = "id, app_id, filename, sha256, size, uploaded_by, uploaded_at";
@@ -132,26 +169,61 @@ impl Store {
             .await?)
     }
 
-    pub async fn membership(&self, app_id: i64, account_id: i64) -> Result<Option<Membership>> {
-        let member: Option<Membership> = sqlx::query_as(
-            "SELECT is_contact, role FROM members WHERE app_id = $1 AND account_id = $2",
+    /// The account's role on the app's team and its node permissions there, in one query.
+    /// The app's environments with their deployed packages, in one query.
+    pub async fn nodes_of(&self, app_id: i64) -> Result<Vec<NodeRecord>> {
+        Ok(sqlx::query_as(
+            "SELECT e.id, e.name, e.padlocked, e.state, e.package_id, p.filename, p.sha256 \
+             FROM environments e LEFT JOIN packages p ON p.id = e.package_id \
+             WHERE e.app_id = $1 ORDER BY e.id",
         )
         .bind(app_id)
-        .bind(account_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(mut member) = member else {
-            return Ok(None);
-        };
-        member.permissions = sqlx::query_as(
-            "SELECT np.env_id, np.permission FROM node_permissions np JOIN environments e ON e.id = np.env_id \
-             WHERE e.app_id = $1 AND np.account_id = $2",
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The account's role on the app's team and its node permissions there, in one query.
+    pub async fn membership(&self, app_id: i64, account_id: i64) -> Result<Option<Membership>> {
+        let rows: Vec<MembershipRow> = sqlx::query_as(
+            "SELECT m.app_id, '' AS app_name, m.is_contact, m.role, np.env_id, np.permission \
+             FROM members m \
+             LEFT JOIN node_permissions np ON np.account_id = m.account_id \
+               AND np.env_id IN (SELECT id FROM environments WHERE app_id = $1) \
+             WHERE m.app_id = $1 AND m.account_id = $2",
         )
         .bind(app_id)
         .bind(account_id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(Some(member))
+        Ok(Membership::of_rows(&rows))
+    }
+
+    /// The app named `name` and the account's membership of it, in one query: what every
+    /// request about an app reads first.
+    pub async fn app_with_membership(
+        &self,
+        name: &str,
+        account_id: i64,
+    ) -> Result<Option<(AppRecord, Option<Membership>)>> {
+        let rows: Vec<MembershipRow> = sqlx::query_as(
+            "SELECT a.id AS app_id, a.name AS app_name, m.is_contact, m.role, np.env_id, \
+               np.permission FROM apps a \
+             LEFT JOIN members m ON m.app_id = a.id AND m.account_id = $2 \
+             LEFT JOIN node_permissions np ON np.account_id = m.account_id \
+               AND np.env_id IN (SELECT id FROM environments WHERE app_id = a.id) \
+             WHERE a.name = $1",
+        )
+        .bind(name)
+        .bind(account_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.first().map(|first| {
+            let app = AppRecord {
+                id: first.app_id,
+                name: first.app_name.clone(),
+            };
+            (app, Membership::of_rows(&rows))
+        }))
     }
 
     /// Every member of the app with their permissions: (username, is_contact, env_id, permission).

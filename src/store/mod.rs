@@ -25,7 +25,7 @@ pub mod throttle;
 mod writer;
 
 pub use accounts::Account;
-pub use apps::{AppRecord, EnvRecord, PackageRecord};
+pub use apps::{AppRecord, EnvRecord, Membership, PackageRecord};
 pub use audit::AuditRecord;
 // For units of writes that record their audit event in the same transaction.
 #[allow(unused_imports)]
@@ -174,6 +174,10 @@ impl Store {
             // database down every request would hang that long and then fail anyway; after
             // ACQUIRE_TIMEOUT it answers `database_unavailable` and the client may retry.
             .acquire_timeout(ACQUIRE_TIMEOUT)
+            // A ping before every query is a round trip to the connection's thread, which
+            // costs as much as the query on SQLite, where a file cannot drop the connection.
+            // PostgreSQL keeps it: it finds connections a restart broke.
+            .test_before_acquire(backend == Backend::Postgres)
             .connect(url)
             .await?;
         let writer = match backend {

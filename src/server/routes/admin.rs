@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
 const NO_TARGET: Target<'static> = Target {
     app: None,
     env: None,
+    rights: None,
 };
 
 fn require_support(caller: &Caller) -> ApiResult<()> {
@@ -198,6 +199,7 @@ async fn create_app(
         Target {
             app: Some(&proposed),
             env: None,
+            rights: None,
         },
     )
     .await?;

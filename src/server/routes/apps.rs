@@ -123,24 +123,29 @@ async fn node(
         Target {
             app: Some(&app),
             env: None,
+            rights: Some(&rights),
         },
     )
     .await?;
-    let packages = state.store.packages_of(app.id).await?;
     let nodes: Vec<_> = state
         .store
-        .envs_of(app.id)
+        .nodes_of(app.id)
         .await?
         .into_iter()
         // A member sees the environments they hold a permission on.
-        .filter(|env| rights.can_view(env.id))
-        .map(|env| {
-            let package = env.package_id.and_then(|id| packages.iter().find(|p| p.id == id));
+        .filter(|node| rights.can_view(node.env.id))
+        .map(|node| {
+            let package = match (node.env.package_id, node.filename, node.sha256) {
+                (Some(id), Some(filename), Some(sha256)) => {
+                    serde_json::json!({"id": id, "filename": filename, "sha256": sha256})
+                }
+                _ => serde_json::Value::Null,
+            };
             serde_json::json!({
-                "env": env.name,
-                "state": env.state.as_str(),
-                "padlocked": env.padlocked,
-                "package": package.map(|p| serde_json::json!({"id": p.id, "filename": p.filename, "sha256": p.sha256})),
+                "env": node.env.name,
+                "state": node.env.state.as_str(),
+                "padlocked": node.env.padlocked,
+                "package": package,
             })
         })
         .collect();

@@ -69,7 +69,7 @@ async fn issue(
     caller: Caller,
     JsonBody(request): JsonBody<IssueGrantRequest>,
 ) -> ApiResult<(StatusCode, Json<CiGrantIssued>)> {
-    let (app, _) = visible_app(&state, &caller, &request.app).await?;
+    let (app, rights) = visible_app(&state, &caller, &request.app).await?;
     if request.envs.is_empty() || request.allow.is_empty() {
         return Err(ApiError::bad_request(
             "a CI grant needs at least one environment (--env) and one operation (--allow)",
@@ -126,6 +126,7 @@ async fn issue(
         Target {
             app: Some(&app),
             env: None,
+            rights: Some(&rights),
         },
     )
     .await?;
@@ -166,6 +167,7 @@ async fn issue(
         &Target {
             app: Some(&app),
             env: None,
+            rights: None,
         },
         None,
     )
@@ -243,6 +245,7 @@ async fn revoke(
         &Target {
             app: None,
             env: None,
+            rights: None,
         },
         None,
     )
@@ -286,7 +289,7 @@ async fn can_i(
             )));
         }
     };
-    let (app, _) = visible_app(&state, &caller, &query.app).await?;
+    let (app, rights) = visible_app(&state, &caller, &query.app).await?;
     let env = find_env(&state, &app, &query.env).await?;
     let decision = gate::check(
         &state,
@@ -295,6 +298,7 @@ async fn can_i(
         &Target {
             app: Some(&app),
             env: Some(&env),
+            rights: Some(&rights),
         },
     )
     .await;

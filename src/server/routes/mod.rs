@@ -109,8 +109,12 @@ async fn visible_app(
             "no app named {name:?}; padlock apps list shows yours"
         ))
     };
-    let app = state.store.app_by_name(name).await?.ok_or_else(not_found)?;
-    let rights = Rights::of(state, caller, &app).await?;
+    let (app, membership) = state
+        .store
+        .app_with_membership(name, caller.account.id)
+        .await?
+        .ok_or_else(not_found)?;
+    let rights = Rights::narrowed(state, caller, &app, membership).await?;
     if !rights.visible {
         return Err(not_found());
     }

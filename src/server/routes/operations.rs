@@ -92,7 +92,7 @@ async fn start_operation(
     Path((app_name, env_name)): Path<(String, String)>,
     JsonBody(request): JsonBody<OperationRequest>,
 ) -> ApiResult<(StatusCode, Json<api::Operation>)> {
-    let (app, _) = visible_app(&state, &caller, &app_name).await?;
+    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
     let env = find_env(&state, &app, &env_name).await?;
     let kind: OperationKind = request.kind.parse().map_err(|_| {
         ApiError::bad_request(format!(
@@ -123,6 +123,7 @@ async fn start_operation(
     let target = Target {
         app: Some(&app),
         env: Some(&env),
+        rights: Some(&rights),
     };
     if let Err(err) = gate::check(&state, &caller, action, &target).await {
         gate::audit(&state, &caller, action.name(), &target, Some(err.code)).await?;
@@ -615,7 +616,7 @@ async fn download_backup(
     caller: Caller,
     Path((app_name, env_name, backup)): Path<(String, String, String)>,
 ) -> ApiResult<Response> {
-    let (app, _) = visible_app(&state, &caller, &app_name).await?;
+    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
     let env = find_env(&state, &app, &env_name).await?;
     let wanted = match backup.as_str() {
         "latest" => None,
@@ -645,6 +646,7 @@ async fn download_backup(
         Target {
             app: Some(&app),
             env: Some(&env),
+            rights: Some(&rights),
         },
     )
     .await?;

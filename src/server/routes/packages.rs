@@ -139,6 +139,7 @@ async fn upload(
     let target = Target {
         app: Some(&app),
         env: None,
+        rights: Some(&rights),
     };
     if let Err(denied) = may_upload(&caller, &app, &rights) {
         gate::audit(

@@ -199,6 +199,7 @@ async fn change(
             Target {
                 app: Some(&app),
                 env: Some(env),
+                rights: Some(&rights),
             },
         )
         .await?;

@@ -168,6 +168,7 @@ async fn logout(
         &Target {
             app: None,
             env: None,
+            rights: None,
         },
         None,
     )

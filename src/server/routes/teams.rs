@@ -109,6 +109,7 @@ async fn authorize_change(
     let target = Target {
         app: Some(app),
         env: None,
+        rights: None,
     };
     gate::authorize_recorded_as(state, caller, action, target, &recorded).await
 }

@@ -39,6 +39,7 @@ pub fn routes() -> Router<AppState> {
 const NO_TARGET: Target<'static> = Target {
     app: None,
     env: None,
+    rights: None,
 };
 
 #[utoipa::path(
