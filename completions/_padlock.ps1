@@ -1268,6 +1268,7 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('rotate-master-key', 'rotate-master-key', [CompletionResultType]::ParameterValue, 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first')
+            [CompletionResult]::new('add-support-account', 'add-support-account', [CompletionResultType]::ParameterValue, 'Create a support account from the server''s host: how a production server gets its first one (support creates the others). Prints a generated password once')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1290,12 +1291,34 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'padlock;server;add-support-account' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML configuration file')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'sqlite://PATH (default, in the data folder) or postgres://…')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data folder: database, packages, backups, dev files')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The padlock server, e.g. https://padlock.example.com')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The second-factor code to use if one is needed')
+            [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")')
+            [CompletionResult]::new('--credential-store', '--credential-store', [CompletionResultType]::ParameterName, 'Where the session and grant are kept [default: OS keyring, then kernel keyring]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what scripts need')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what scripts need')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'padlock;server;help' {
             [CompletionResult]::new('rotate-master-key', 'rotate-master-key', [CompletionResultType]::ParameterValue, 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first')
+            [CompletionResult]::new('add-support-account', 'add-support-account', [CompletionResultType]::ParameterValue, 'Create a support account from the server''s host: how a production server gets its first one (support creates the others). Prints a generated password once')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'padlock;server;help;rotate-master-key' {
+            break
+        }
+        'padlock;server;help;add-support-account' {
             break
         }
         'padlock;server;help;help' {
@@ -1556,9 +1579,13 @@ Register-ArgumentCompleter -Native -CommandName 'padlock' -ScriptBlock {
         }
         'padlock;help;server' {
             [CompletionResult]::new('rotate-master-key', 'rotate-master-key', [CompletionResultType]::ParameterValue, 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first')
+            [CompletionResult]::new('add-support-account', 'add-support-account', [CompletionResultType]::ParameterValue, 'Create a support account from the server''s host: how a production server gets its first one (support creates the others). Prints a generated password once')
             break
         }
         'padlock;help;server;rotate-master-key' {
+            break
+        }
+        'padlock;help;server;add-support-account' {
             break
         }
         'padlock;help;completions' {

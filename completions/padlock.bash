@@ -451,6 +451,9 @@ _padlock() {
             padlock__subcmd__help__subcmd__permissions,revoke)
                 cmd="padlock__subcmd__help__subcmd__permissions__subcmd__revoke"
                 ;;
+            padlock__subcmd__help__subcmd__server,add-support-account)
+                cmd="padlock__subcmd__help__subcmd__server__subcmd__add__subcmd__support__subcmd__account"
+                ;;
             padlock__subcmd__help__subcmd__server,rotate-master-key)
                 cmd="padlock__subcmd__help__subcmd__server__subcmd__rotate__subcmd__master__subcmd__key"
                 ;;
@@ -541,11 +544,17 @@ _padlock() {
             padlock__subcmd__permissions__subcmd__help,revoke)
                 cmd="padlock__subcmd__permissions__subcmd__help__subcmd__revoke"
                 ;;
+            padlock__subcmd__server,add-support-account)
+                cmd="padlock__subcmd__server__subcmd__add__subcmd__support__subcmd__account"
+                ;;
             padlock__subcmd__server,help)
                 cmd="padlock__subcmd__server__subcmd__help"
                 ;;
             padlock__subcmd__server,rotate-master-key)
                 cmd="padlock__subcmd__server__subcmd__rotate__subcmd__master__subcmd__key"
+                ;;
+            padlock__subcmd__server__subcmd__help,add-support-account)
+                cmd="padlock__subcmd__server__subcmd__help__subcmd__add__subcmd__support__subcmd__account"
                 ;;
             padlock__subcmd__server__subcmd__help,help)
                 cmd="padlock__subcmd__server__subcmd__help__subcmd__help"
@@ -3254,8 +3263,22 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__help__subcmd__server)
-            opts="rotate-master-key"
+            opts="rotate-master-key add-support-account"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__help__subcmd__server__subcmd__add__subcmd__support__subcmd__account)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4220,7 +4243,7 @@ _padlock() {
             return 0
             ;;
         padlock__subcmd__server)
-            opts="-q -v -h --dev --config --database-url --data-dir --listen --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help rotate-master-key help"
+            opts="-q -v -h --dev --config --database-url --data-dir --listen --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help rotate-master-key add-support-account help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4269,9 +4292,69 @@ _padlock() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        padlock__subcmd__server__subcmd__help)
-            opts="rotate-master-key help"
+        padlock__subcmd__server__subcmd__add__subcmd__support__subcmd__account)
+            opts="-q -v -h --config --database-url --data-dir --server --output --no-input --otp --otp-command --credential-store --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --otp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credential-store)
+                    COMPREPLY=($(compgen -W "keyring kernel file" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__server__subcmd__help)
+            opts="rotate-master-key add-support-account help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        padlock__subcmd__server__subcmd__help__subcmd__add__subcmd__support__subcmd__account)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

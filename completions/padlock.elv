@@ -1144,6 +1144,7 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand rotate-master-key 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first'
+            cand add-support-account 'Create a support account from the server''s host: how a production server gets its first one (support creates the others). Prints a generated password once'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'padlock;server;rotate-master-key'= {
@@ -1164,11 +1165,31 @@ set edit:completion:arg-completer[padlock] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'padlock;server;add-support-account'= {
+            cand --config 'TOML configuration file'
+            cand --database-url 'sqlite://PATH (default, in the data folder) or postgres://…'
+            cand --data-dir 'Data folder: database, packages, backups, dev files'
+            cand --server 'The padlock server, e.g. https://padlock.example.com'
+            cand --output 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)'
+            cand --otp 'The second-factor code to use if one is needed'
+            cand --otp-command 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")'
+            cand --credential-store 'Where the session and grant are kept [default: OS keyring, then kernel keyring]'
+            cand --no-input 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
+            cand -q 'Print only what scripts need'
+            cand --quiet 'Print only what scripts need'
+            cand -v 'Say more (repeat for more)'
+            cand --verbose 'Say more (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'padlock;server;help'= {
             cand rotate-master-key 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first'
+            cand add-support-account 'Create a support account from the server''s host: how a production server gets its first one (support creates the others). Prints a generated password once'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'padlock;server;help;rotate-master-key'= {
+        }
+        &'padlock;server;help;add-support-account'= {
         }
         &'padlock;server;help;help'= {
         }
@@ -1370,8 +1391,11 @@ set edit:completion:arg-completer[padlock] = {|@words|
         }
         &'padlock;help;server'= {
             cand rotate-master-key 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first'
+            cand add-support-account 'Create a support account from the server''s host: how a production server gets its first one (support creates the others). Prints a generated password once'
         }
         &'padlock;help;server;rotate-master-key'= {
+        }
+        &'padlock;help;server;add-support-account'= {
         }
         &'padlock;help;completions'= {
         }

@@ -893,26 +893,27 @@ complete -c padlock -n "__fish_padlock_using_subcommand admin; and __fish_seen_s
 complete -c padlock -n "__fish_padlock_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "apps" -d 'Apps'
 complete -c padlock -n "__fish_padlock_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "reset-2fa" -d 'Reset a user\'s second factor and revoke all their grants (padlocked)'
 complete -c padlock -n "__fish_padlock_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -l config -d 'TOML configuration file' -r -F
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -l database-url -d 'sqlite://PATH (default, in the data folder) or postgres://…' -r
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -l data-dir -d 'Data folder: database, packages, backups, dev files' -r -F
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -l listen -d 'Address to listen on (127.0.0.1:0 picks a free port)' -r
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -l config -d 'TOML configuration file' -r -F
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -l database-url -d 'sqlite://PATH (default, in the data folder) or postgres://…' -r
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -l data-dir -d 'Data folder: database, packages, backups, dev files' -r -F
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -l listen -d 'Address to listen on (127.0.0.1:0 picks a free port)' -r
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
 json\t''
 jsonl\t''"
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -l otp -d 'The second-factor code to use if one is needed' -r
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -l otp-command -d 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")' -r
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -l credential-store -d 'Where the session and grant are kept [default: OS keyring, then kernel keyring]' -r -f -a "keyring\t'The OS keyring (Keychain, Credential Manager, Secret Service)'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -l otp -d 'The second-factor code to use if one is needed' -r
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -l otp-command -d 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")' -r
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -l credential-store -d 'Where the session and grant are kept [default: OS keyring, then kernel keyring]' -r -f -a "keyring\t'The OS keyring (Keychain, Credential Manager, Secret Service)'
 kernel\t'The Linux kernel keyring'
 file\t'A plaintext file (mode 0600) in the config directory'"
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -l dev -d 'Start at once with no setup: fresh SQLite data folder, admin account, demo app, SMS codes to an outbox file, hooks that only log'
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -l no-input -d 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -s q -l quiet -d 'Print only what scripts need'
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -s v -l verbose -d 'Say more (repeat for more)'
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -f -a "rotate-master-key" -d 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first'
-complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -l dev -d 'Start at once with no setup: fresh SQLite data folder, admin account, demo app, SMS codes to an outbox file, hooks that only log'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -l no-input -d 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -s q -l quiet -d 'Print only what scripts need'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -s v -l verbose -d 'Say more (repeat for more)'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -f -a "rotate-master-key" -d 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -f -a "add-support-account" -d 'Create a support account from the server\'s host: how a production server gets its first one (support creates the others). Prints a generated password once'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and not __fish_seen_subcommand_from rotate-master-key add-support-account help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from rotate-master-key" -l new-key-file -d 'File holding the new master key (32 random bytes as hex or base64)' -r -F
 complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from rotate-master-key" -l config -d 'TOML configuration file' -r -F
 complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from rotate-master-key" -l database-url -d 'sqlite://PATH (default, in the data folder) or postgres://…' -r
@@ -930,7 +931,24 @@ complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_
 complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from rotate-master-key" -s q -l quiet -d 'Print only what scripts need'
 complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from rotate-master-key" -s v -l verbose -d 'Say more (repeat for more)'
 complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from rotate-master-key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -l config -d 'TOML configuration file' -r -F
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -l database-url -d 'sqlite://PATH (default, in the data folder) or postgres://…' -r
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -l data-dir -d 'Data folder: database, packages, backups, dev files' -r -F
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
+json\t''
+jsonl\t''"
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -l otp -d 'The second-factor code to use if one is needed' -r
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -l otp-command -d 'A command that prints the second-factor code (e.g. "oathtool --totp -b KEY")' -r
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -l credential-store -d 'Where the session and grant are kept [default: OS keyring, then kernel keyring]' -r -f -a "keyring\t'The OS keyring (Keychain, Credential Manager, Secret Service)'
+kernel\t'The Linux kernel keyring'
+file\t'A plaintext file (mode 0600) in the config directory'"
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -l no-input -d 'Never prompt; fail with exit code 3 when a second factor is needed and no code is given'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -s q -l quiet -d 'Print only what scripts need'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -s v -l verbose -d 'Say more (repeat for more)'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from add-support-account" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "rotate-master-key" -d 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first'
+complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "add-support-account" -d 'Create a support account from the server\'s host: how a production server gets its first one (support creates the others). Prints a generated password once'
 complete -c padlock -n "__fish_padlock_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c padlock -n "__fish_padlock_using_subcommand completions" -l server -d 'The padlock server, e.g. https://padlock.example.com' -r
 complete -c padlock -n "__fish_padlock_using_subcommand completions" -l output -d 'Output format: text for people, json for scripts (one document; lists are arrays), jsonl for exports (one JSON value per line; a list one element per line)' -r -f -a "text\t''
@@ -1014,3 +1032,4 @@ complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_su
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "apps" -d 'Apps'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "reset-2fa" -d 'Reset a user\'s second factor and revoke all their grants (padlocked)'
 complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "rotate-master-key" -d 'Re-seal every TOTP secret and re-key pending SMS codes under a new master key, in one transaction; stop every server on the database first'
+complete -c padlock -n "__fish_padlock_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "add-support-account" -d 'Create a support account from the server\'s host: how a production server gets its first one (support creates the others). Prints a generated password once'

@@ -64,6 +64,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(cli::server::ServerCmd::RotateMasterKey(rotate)) => {
                     runtime.block_on(cli::server::rotate_master_key(rotate, json, verbose, quiet))
                 }
+                Some(cli::server::ServerCmd::AddSupportAccount(add)) => {
+                    runtime.block_on(cli::server::add_support_account(add, json, verbose, quiet))
+                }
                 None => runtime.block_on(server::run(args.location.into_lib(
                     args.dev,
                     args.listen,

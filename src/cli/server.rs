@@ -49,6 +49,22 @@ pub enum ServerCmd {
 The current key is read as the server reads it (master_key_file or PADLOCK_MASTER_KEY).
 The server refuses to start with the old key afterwards.")]
     RotateMasterKey(RotateArgs),
+    /// Create a support account from the server's host: how a production server gets its
+    /// first one (support creates the others). Prints a generated password once
+    #[command(after_help = "EXAMPLES:
+  padlock server add-support-account alice --config /etc/padlock/padlock.toml
+
+The new account has no second factor yet: its first padlocked command sets one up.
+Works while the server runs. Recorded in the audit log as made by the server host.")]
+    AddSupportAccount(AddSupportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddSupportArgs {
+    /// Username of the new support account
+    pub username: String,
+    #[command(flatten)]
+    pub location: Location,
 }
 
 #[derive(Debug, Args)]
@@ -105,6 +121,33 @@ pub async fn rotate_master_key(
             rekeyed.totp_secrets,
             rekeyed.sms_codes,
             args.new_key_file.display()
+        );
+    }
+    Ok(())
+}
+
+/// `padlock server add-support-account`.
+pub async fn add_support_account(
+    args: AddSupportArgs,
+    json: bool,
+    verbose: u8,
+    quiet: bool,
+) -> anyhow::Result<()> {
+    let options = args.location.into_lib(false, None, json, verbose, quiet);
+    let added = crate::server::first_support::add(options, &args.username).await?;
+    if json {
+        let result = serde_json::json!({
+            "username": added.username,
+            "support": true,
+            "password": added.password,
+        });
+        println!("{result}");
+    } else {
+        println!(
+            "Support account {} created. Its password, shown only now: {}\n\
+             Hand it over privately. They log in with padlock login {}; their first \
+             padlocked command sets up their second factor.",
+            added.username, added.password, added.username
         );
     }
     Ok(())

@@ -4,6 +4,7 @@
 pub mod connections;
 pub mod error;
 pub mod extract;
+pub mod first_support;
 pub mod gate;
 pub mod password_work;
 pub mod private;

@@ -3,8 +3,9 @@
 //! cannot run; a bad config file is in bad_input.rs), and serves the main journey over TLS
 //! to a CLI that keeps its credentials in a real Secret Service.
 //!
-//! There is no way to create the first support account outside `--dev` today, so each
-//! data folder is prepared by a dev-mode start on it first (`hardening::bootstrap`).
+//! A production server's first support account comes from its host (`padlock server
+//! add-support-account`). The journeys that need the demo app and its team prepare their
+//! data folder with a dev-mode start on it first (`hardening::bootstrap`).
 
 use std::path::Path;
 use std::process::Stdio;
@@ -220,4 +221,68 @@ fn production_journey_over_tls_with_the_secret_service() {
         "{secrets}"
     );
     assert!(!config_dir.path().join("credentials.json").exists());
+}
+
+/// `padlock server add-support-account USERNAME` on the host, as JSON.
+fn add_support_account(data_dir: &Path, username: &str) -> std::process::Output {
+    assert_cmd::Command::from_std(padlock())
+        .args([
+            "server",
+            "add-support-account",
+            username,
+            "--output",
+            "json",
+        ])
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env("PADLOCK_MASTER_KEY", MASTER_KEY)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap()
+}
+
+/// A production server's first support account comes from its host, while it runs: the
+/// account logs in, does support's work, and its first padlocked command sets up a second
+/// factor.
+#[test]
+fn a_production_server_gets_its_first_support_account_from_the_host() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    let server =
+        crate::hardening::Running::start(&data_dir, &[], &[("PADLOCK_MASTER_KEY", MASTER_KEY)]);
+    let out = add_support_account(&data_dir, "alice");
+    assert!(out.status.success(), "{out:?}");
+    let added: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(added["username"], "alice");
+    assert_eq!(added["support"], true);
+    let password = added["password"].as_str().unwrap();
+    assert!(password.len() >= 20, "{added}");
+
+    let alice = server.login("alice", password);
+    let bob = alice.json(&["admin", "users", "create", "bob"]);
+    assert_eq!(bob["username"], "bob", "{bob}");
+    // A support account is a change of who may do what: padlocked, so enrollment first.
+    let err = alice.error(&["admin", "users", "create", "carol", "--support"], 3);
+    assert_eq!(err["code"], "enrollment_required", "{err}");
+    alice.enroll_totp();
+    let carol = alice.json(&["admin", "users", "create", "carol", "--support"]);
+    assert_eq!(carol["support"], true, "{carol}");
+    let made = alice
+        .audit(&[])
+        .into_iter()
+        .find(|e| e["action"] == "support_create:alice")
+        .expect("the host's act is on record");
+    assert_eq!(made["actor"], "(server host)", "{made}");
+    assert_eq!(made["via"], "host", "{made}");
+
+    // The same name twice, and a name no login could use, change nothing.
+    let again = add_support_account(&data_dir, "alice");
+    assert_eq!(again.status.code(), Some(1), "{again:?}");
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    let bad = add_support_account(&data_dir, "no spaces");
+    assert_eq!(bad.status.code(), Some(1), "{bad:?}");
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("a username is"));
+    let users = alice.json(&["admin", "users", "list"]);
+    assert_eq!(users.as_array().map(Vec::len), Some(3), "{users}");
 }

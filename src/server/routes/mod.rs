@@ -21,6 +21,8 @@ use super::gate::Rights;
 use crate::api;
 use crate::store::{Account, AppRecord, EnvRecord};
 
+pub(crate) use sessions::valid_username;
+
 /// The OpenAPI description of `/v1`, served at `/v1/openapi.json`.
 #[derive(utoipa::OpenApi)]
 #[openapi(
