@@ -14,7 +14,7 @@ use crate::api::{GRANT_HEADER, codes};
 use crate::auth::tokens::{self, TokenKind};
 use crate::config::TrustedProxies;
 use crate::store::{Account, AuditRecord, GrantRecord};
-use crate::vocabulary::GrantKind;
+use crate::vocabulary::{GrantKind, Method};
 
 /// How the caller authenticated.
 #[derive(Debug, Clone)]
@@ -37,6 +37,9 @@ pub struct Caller {
     pub account: Account,
     pub via: Via,
     pub grant: GrantState,
+    /// Through a session: the method of the account's active second factor, if any. A CI
+    /// grant never proves a second factor (`None`).
+    pub active_method: Option<Method>,
     pub client: String,
 }
 
@@ -180,6 +183,7 @@ where
                     account: session.account,
                     via: Via::Session { id: session.id },
                     grant,
+                    active_method: session.active_method,
                     client,
                 })
             }
@@ -222,6 +226,7 @@ where
                     account,
                     via: Via::CiGrant(grant),
                     grant: GrantState::Missing,
+                    active_method: None,
                     client,
                 })
             }

@@ -11,7 +11,7 @@ use super::error::ApiError;
 use super::extract::{Caller, GrantState, Via};
 use crate::api::codes;
 use crate::store::{AppRecord, AuditRecord, EnvRecord, Membership};
-use crate::vocabulary::Permission;
+use crate::vocabulary::{Method, Permission};
 
 /// Something a caller can attempt on an app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -365,12 +365,7 @@ async fn decide(
     if !padlocked {
         return Ok(());
     }
-    let factor = state
-        .store
-        .second_factor(caller.account.id)
-        .await?
-        .filter(|f| f.active);
-    let Some(factor) = factor else {
+    let Some(method) = caller.active_method else {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             codes::ENROLLMENT_REQUIRED,
@@ -388,9 +383,9 @@ async fn decide(
                 GrantState::Revoked => "your grant was revoked",
                 _ => "this session has not passed the second factor yet",
             };
-            let code = match factor.method.as_str() {
-                "sms" => "a code sent to your phone by SMS",
-                _ => "a code from your authenticator app",
+            let code = match method {
+                Method::Sms => "a code sent to your phone by SMS",
+                Method::Totp => "a code from your authenticator app",
             };
             let mut err = ApiError::new(
                 StatusCode::UNAUTHORIZED,
@@ -400,7 +395,7 @@ async fn decide(
                     action.words(target)
                 ),
             );
-            err.second_factor = Some(factor.method.to_string());
+            err.second_factor = Some(method.to_string());
             Err(err)
         }
     }

@@ -19,6 +19,9 @@ pub struct Session {
     pub id: i64,
     #[sqlx(flatten)]
     pub account: Account,
+    /// The method of the account's active second factor, if it has one: read with the
+    /// session, since every padlocked decision needs it.
+    pub active_method: Option<Method>,
 }
 
 /// An account with the method of its active second factor, if any, as listed.
@@ -123,8 +126,9 @@ impl Store {
     /// The live session with this token hash: not revoked, not expired.
     pub async fn session_by_token(&self, token_hash: &str, now: i64) -> Result<Option<Session>> {
         let sql = format!(
-            "SELECT s.id AS session_id, {ACCOUNT_COLUMNS} \
+            "SELECT s.id AS session_id, {ACCOUNT_COLUMNS}, f.method AS active_method \
              FROM sessions s JOIN accounts a ON a.id = s.account_id \
+             LEFT JOIN second_factors f ON f.account_id = a.id AND f.active = 1 \
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2"
         );
         Ok(sqlx::query_as(&sql)

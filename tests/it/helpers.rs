@@ -440,19 +440,28 @@ impl User {
     }
 }
 
-/// Logs in through the raw API and returns the session token.
+/// Logs in through the raw API and returns the session token. A login the server is too
+/// busy to hash now (503 `busy`, as when tests log in by the dozen on a loaded machine) is
+/// tried again after its `Retry-After`, as a client should.
 pub fn api_login(server: &Server, username: &str, password: &str) -> String {
-    let response = http()
-        .post(format!("{}/v1/sessions", server.url))
-        .json(&serde_json::json!({"username": username, "password": password}))
-        .send()
-        .unwrap();
-    assert!(
-        response.status().is_success(),
-        "login {username}: {response:?}"
-    );
-    let body: Value = response.json().unwrap();
-    body["token"].as_str().unwrap().to_owned()
+    for _ in 0..30 {
+        let response = http()
+            .post(format!("{}/v1/sessions", server.url))
+            .json(&serde_json::json!({"username": username, "password": password}))
+            .send()
+            .unwrap();
+        if response.status() == reqwest::StatusCode::SERVICE_UNAVAILABLE {
+            std::thread::sleep(Duration::from_secs(1));
+            continue;
+        }
+        assert!(
+            response.status().is_success(),
+            "login {username}: {response:?}"
+        );
+        let body: Value = response.json().unwrap();
+        return body["token"].as_str().unwrap().to_owned();
+    }
+    panic!("login {username}: the server stayed busy for 30 tries");
 }
 
 impl User {
