@@ -100,6 +100,8 @@ mod tests {
     #[test]
     fn masking_keeps_country_and_last_two() {
         assert_eq!(mask("+4915112345678"), "+49*********78");
+        let phone = Phone::parse("+49 151 12345678").unwrap();
+        assert_eq!(phone.masked(), "+49*********78");
     }
 
     #[test]
