@@ -44,6 +44,18 @@ pub fn generate() -> String {
 mod tests {
     use super::*;
 
+    /// An unknown username must cost what a known one does: the dummy is a real argon2id
+    /// hash with the same parameters, not a string that fails to parse at once.
+    #[test]
+    fn the_dummy_hash_costs_what_a_real_one_does() {
+        let parameters = |phc: &str| phc.rsplitn(3, '$').nth(2).map(str::to_owned);
+        let real = hash("a password of someone");
+        assert!(real.starts_with("$argon2id$"), "{real}");
+        assert_eq!(parameters(dummy_hash()), parameters(&real));
+        assert!(PasswordHash::new(dummy_hash()).is_ok());
+        assert!(!verify("", dummy_hash()));
+    }
+
     #[test]
     fn verifies_only_the_right_password() {
         let phc = hash("correct horse");

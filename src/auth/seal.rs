@@ -180,6 +180,18 @@ mod tests {
         assert!(key.open("bm90IHNlYWxlZA==", "account:1").is_err());
     }
 
+    /// A sealed TOTP secret copied into another account's row does not open there.
+    #[test]
+    fn a_totp_secret_opens_only_for_its_account() {
+        let key = MasterKey::generate();
+        let sealed = key.seal(b"twenty bytes secret!", &totp_context(1));
+        assert_eq!(
+            key.open(&sealed, &totp_context(1)).unwrap(),
+            b"twenty bytes secret!"
+        );
+        assert!(key.open(&sealed, &totp_context(2)).is_err());
+    }
+
     #[test]
     fn master_key_parses_hex_and_base64_and_rejects_the_rest() {
         let key = MasterKey::generate();
