@@ -24,10 +24,9 @@ pub async fn add(options: ServerOptions, username: &str) -> anyhow::Result<Added
         .create_account(username, &password::hash(&generated), true, now)
         .await
         .map_err(|err| match err {
-            StoreError::Conflict => anyhow::anyhow!(
-                "a user named {username:?} already exists; support resets a password or a \
-                 second factor with padlock admin"
-            ),
+            StoreError::Conflict => {
+                anyhow::anyhow!("a user named {username:?} already exists: choose another name")
+            }
             other => other.into(),
         })?;
     // On record like every support account, made by the host rather than by someone.

@@ -169,7 +169,6 @@ impl Store {
             .await?)
     }
 
-    /// The account's role on the app's team and its node permissions there, in one query.
     /// The app's environments with their deployed packages, in one query.
     pub async fn nodes_of(&self, app_id: i64) -> Result<Vec<NodeRecord>> {
         Ok(sqlx::query_as(
