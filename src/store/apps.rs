@@ -31,14 +31,12 @@ pub struct PackageRecord {
 }
 
 /// A member's rights on one app, as read for a permission check.
-#[derive(Debug, Clone, Default, sqlx::FromRow)]
+#[derive(Debug, Clone, Default)]
 pub struct Membership {
-    #[sqlx(try_from = "Flag")]
     pub is_contact: bool,
     /// The team role: `develop` or `deploy` (technical contacts are `deploy`).
     pub role: String,
     /// (environment id, permission) pairs.
-    #[sqlx(skip)]
     pub permissions: Vec<(i64, Permission)>,
 }
 
