@@ -164,25 +164,24 @@ where
         })?;
         match TokenKind::of(token) {
             Some(TokenKind::Session) => {
+                // Only a grant token can name a grant; anything else is no grant at all.
+                let grant_hash = parts
+                    .headers
+                    .get(GRANT_HEADER)
+                    .and_then(|v| v.to_str().ok())
+                    .filter(|grant| TokenKind::of(grant) == Some(TokenKind::Grant))
+                    .map(tokens::digest);
                 let session = state
                     .store
-                    .session_by_token(&tokens::digest(token), now)
+                    .session_by_token(&tokens::digest(token), grant_hash.as_deref(), now)
                     .await?
                     .ok_or_else(|| {
                         ApiError::unauthenticated("your session has ended: run padlock login again")
                     })?;
-                let grant = match parts
-                    .headers
-                    .get(GRANT_HEADER)
-                    .and_then(|v| v.to_str().ok())
-                {
-                    None => GrantState::Missing,
-                    Some(grant_token) => grant_state(&state, grant_token, session.id, now).await?,
-                };
                 Ok(Caller {
                     account: session.account,
                     via: Via::Session { id: session.id },
-                    grant,
+                    grant: grant_state(session.grant, now),
                     active_method: session.active_method,
                     client,
                 })
@@ -269,29 +268,16 @@ async fn audit_refused_use(
     Ok(())
 }
 
-async fn grant_state(
-    state: &AppState,
-    token: &str,
-    session_id: i64,
-    now: i64,
-) -> Result<GrantState, ApiError> {
-    if TokenKind::of(token) != Some(TokenKind::Grant) {
-        return Ok(GrantState::Missing);
+/// What the grant presented beside a session is worth now. The store finds it only if it is
+/// an interactive grant this very session was issued; a grant of another session, or a CI
+/// grant, is no grant here.
+fn grant_state(grant: Option<GrantRecord>, now: i64) -> GrantState {
+    match grant {
+        None => GrantState::Missing,
+        Some(grant) if grant.revoked_at.is_some() => GrantState::Revoked,
+        Some(grant) if grant.expires_at <= now => GrantState::Expired,
+        Some(grant) => GrantState::Valid(grant),
     }
-    let Some(grant) = state.store.grant_by_token(&tokens::digest(token)).await? else {
-        return Ok(GrantState::Missing);
-    };
-    Ok(
-        if grant.kind != GrantKind::Interactive || grant.session_id != Some(session_id) {
-            GrantState::Missing
-        } else if grant.revoked_at.is_some() {
-            GrantState::Revoked
-        } else if grant.expires_at <= now {
-            GrantState::Expired
-        } else {
-            GrantState::Valid(grant)
-        },
-    )
 }
 
 /// The client's address, for audit events of requests that have no `Caller` yet (login).

@@ -1,7 +1,7 @@
 //! Accounts and their login sessions.
 
-use super::{Flag, Result, Store, conflict_or};
-use crate::vocabulary::Method;
+use super::{Flag, GrantRecord, Result, Store, conflict_or};
+use crate::vocabulary::{GrantKind, Method};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Account {
@@ -22,6 +22,54 @@ pub struct Session {
     /// The method of the account's active second factor, if it has one: read with the
     /// session, since every padlocked decision needs it.
     pub active_method: Option<Method>,
+    /// The interactive grant presented beside the session, in whatever state, if it is one
+    /// this session was issued: read with the session, one trip instead of two.
+    #[sqlx(skip)]
+    pub grant: Option<GrantRecord>,
+}
+
+/// A session row with the columns of the grant presented beside it (NULL when there is
+/// none): an interactive grant's other columns follow from the session.
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    #[sqlx(flatten)]
+    session: Session,
+    grant_id: Option<i64>,
+    grant_issued_at: Option<i64>,
+    grant_expires_at: Option<i64>,
+    grant_revoked_at: Option<i64>,
+    grant_last_used_at: Option<i64>,
+}
+
+impl SessionRow {
+    fn into_session(self) -> Session {
+        let SessionRow {
+            mut session,
+            grant_id,
+            grant_issued_at,
+            grant_expires_at,
+            grant_revoked_at,
+            grant_last_used_at,
+        } = self;
+        if let (Some(id), Some(issued_at), Some(expires_at)) =
+            (grant_id, grant_issued_at, grant_expires_at)
+        {
+            session.grant = Some(GrantRecord {
+                id,
+                kind: GrantKind::Interactive,
+                account_id: session.account.id,
+                label: None,
+                app_id: None,
+                envs: Vec::new(),
+                operations: Vec::new(),
+                issued_at,
+                expires_at,
+                revoked_at: grant_revoked_at,
+                last_used_at: grant_last_used_at,
+            });
+        }
+        session
+    }
 }
 
 /// An account with the method of its active second factor, if any, as listed.
@@ -123,19 +171,31 @@ impl Store {
         .await
     }
 
-    /// The live session with this token hash: not revoked, not expired.
-    pub async fn session_by_token(&self, token_hash: &str, now: i64) -> Result<Option<Session>> {
+    /// The live session with this token hash (not revoked, not expired), with the interactive
+    /// grant whose token hash is `grant_hash` if this session was issued it.
+    pub async fn session_by_token(
+        &self,
+        token_hash: &str,
+        grant_hash: Option<&str>,
+        now: i64,
+    ) -> Result<Option<Session>> {
         let sql = format!(
-            "SELECT s.id AS session_id, {ACCOUNT_COLUMNS}, f.method AS active_method \
+            "SELECT s.id AS session_id, {ACCOUNT_COLUMNS}, f.method AS active_method, \
+             g.id AS grant_id, g.issued_at AS grant_issued_at, g.expires_at AS grant_expires_at, \
+             g.revoked_at AS grant_revoked_at, g.last_used_at AS grant_last_used_at \
              FROM sessions s JOIN accounts a ON a.id = s.account_id \
              LEFT JOIN second_factors f ON f.account_id = a.id AND f.active = 1 \
+             LEFT JOIN grants g ON g.token_hash = $3 AND g.session_id = s.id AND g.kind = $4 \
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2"
         );
-        Ok(sqlx::query_as(&sql)
+        let row: Option<SessionRow> = sqlx::query_as(&sql)
             .bind(token_hash)
             .bind(now)
+            .bind(grant_hash)
+            .bind(GrantKind::Interactive)
             .fetch_optional(&self.pool)
-            .await?)
+            .await?;
+        Ok(row.map(SessionRow::into_session))
     }
 
     /// Ends a session and every grant bound to it.

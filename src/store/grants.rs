@@ -9,7 +9,6 @@ pub struct GrantRecord {
     pub id: i64,
     pub kind: GrantKind,
     pub account_id: i64,
-    pub session_id: Option<i64>,
     pub label: Option<String>,
     pub app_id: Option<i64>,
     #[sqlx(try_from = "CommaList")]
@@ -33,7 +32,7 @@ struct ListedCiGrant {
     app_name: Option<String>,
 }
 
-const GRANT_COLUMNS: &str = "id, kind, account_id, session_id, label, app_id, envs, operations, issued_at, expires_at, revoked_at, last_used_at";
+const GRANT_COLUMNS: &str = "id, kind, account_id, label, app_id, envs, operations, issued_at, expires_at, revoked_at, last_used_at";
 
 impl Store {
     // ---- grants ---------------------------------------------------------------------
