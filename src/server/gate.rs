@@ -602,30 +602,40 @@ async fn record(
     reason: Option<&str>,
     operation_id: Option<i64>,
 ) -> Result<(), ApiError> {
-    state
-        .store
-        .record_audit(&AuditRecord {
-            at: state.now(),
-            actor: caller.account.username.clone(),
-            action: action.to_owned(),
-            app: target.app.map(|app| app.name.clone()),
-            env: target.env.map(|env| env.name.clone()),
-            outcome: if reason.is_some() {
-                "denied"
-            } else {
-                "allowed"
-            }
-            .to_owned(),
-            reason: reason.map(str::to_owned),
-            via: Some(caller.via_label()),
-            client: Some(caller.client.clone()),
-            label: match &caller.via {
-                Via::CiGrant(grant) => grant.label.clone(),
-                Via::Session { .. } => None,
-            },
-            operation_id,
-            ..AuditRecord::default()
-        })
-        .await?;
+    let mut event = audit_record(state, caller, action, target, reason);
+    event.operation_id = operation_id;
+    state.store.record_audit(&event).await?;
     Ok(())
+}
+
+/// The audit event of an attempt by `caller`; `reason` set means denied. For units of writes
+/// that record it in their own transaction; `audit` records one on its own.
+pub fn audit_record(
+    state: &AppState,
+    caller: &Caller,
+    action: &str,
+    target: &Target<'_>,
+    reason: Option<&str>,
+) -> AuditRecord {
+    AuditRecord {
+        at: state.now(),
+        actor: caller.account.username.clone(),
+        action: action.to_owned(),
+        app: target.app.map(|app| app.name.clone()),
+        env: target.env.map(|env| env.name.clone()),
+        outcome: if reason.is_some() {
+            "denied"
+        } else {
+            "allowed"
+        }
+        .to_owned(),
+        reason: reason.map(str::to_owned),
+        via: Some(caller.via_label()),
+        client: Some(caller.client.clone()),
+        label: match &caller.via {
+            Via::CiGrant(grant) => grant.label.clone(),
+            Via::Session { .. } => None,
+        },
+        ..AuditRecord::default()
+    }
 }

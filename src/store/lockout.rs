@@ -5,7 +5,7 @@
 //! UPDATE that also checks the lock. However many codes arrive at once — at one server or at
 //! several replicas — no more than `max_failures` are evaluated per lockout window.
 
-use super::{Result, Store};
+use super::{AuditRecord, Result, Store, insert_audit};
 use crate::auth::lockout::LockoutPolicy;
 
 /// The answer to a claim.
@@ -35,20 +35,46 @@ pub struct Claim {
     lock: Option<i64>,
 }
 
+/// The answer to a claim that succeeded and left the row at `locked_until`, `n_failures`.
+fn claimed(
+    policy: LockoutPolicy,
+    now: i64,
+    locked_until: Option<i64>,
+    n_failures: i64,
+) -> CodeAttempt {
+    let locks_until = locked_until.filter(|until| *until > now);
+    CodeAttempt::Claimed {
+        locks_until,
+        claim: Claim {
+            failures: n_failures,
+            lock: locks_until,
+        },
+        // The claim that locks resets the count to 0 for the next window.
+        attempts_left: if locks_until.is_some() {
+            0
+        } else {
+            (policy.max_failures - n_failures).max(0)
+        },
+    }
+}
+
 impl Store {
     /// Claims one code evaluation for the account, counting it as a failure until
     /// `clear_failures` says otherwise. The claim that fills the window locks the account.
+    /// A successful claim also records the audit events `events_if_claimed` makes of it, in
+    /// the same transaction: a code already known to be wrong costs one unit of writes.
     pub async fn claim_code_attempt(
         &self,
         account_id: i64,
         policy: LockoutPolicy,
         now: i64,
+        events_if_claimed: impl FnOnce(&CodeAttempt) -> Vec<AuditRecord> + Send + 'static,
     ) -> Result<CodeAttempt> {
-        // Every SET expression reads the row as it was, on SQLite and PostgreSQL alike.
-        let claimed: Option<(Option<i64>, i64)> = self
+        let claimed = self
             .write(move |conn| {
                 Box::pin(async move {
-                    Ok(sqlx::query_as(
+                    // Every SET expression reads the row as it was, on SQLite and PostgreSQL alike.
+                    let row: Option<(Option<i64>, i64)> = sqlx::query_as(
                         "UPDATE accounts SET \
                n_failures = CASE WHEN n_failures + 1 >= $2 THEN 0 ELSE n_failures + 1 END, \
                locked_until = CASE WHEN n_failures + 1 >= $2 \
@@ -65,26 +91,21 @@ impl Store {
                     .bind(now)
                     .bind(policy.base_seconds)
                     .bind(policy.max_seconds.max(policy.base_seconds))
-                    .fetch_optional(conn)
-                    .await?)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                    let Some((locked_until, n_failures)) = row else {
+                        return Ok(None);
+                    };
+                    let attempt = claimed(policy, now, locked_until, n_failures);
+                    for event in events_if_claimed(&attempt) {
+                        insert_audit(&mut *conn, &event).await?;
+                    }
+                    Ok(Some(attempt))
                 })
             })
             .await?;
-        if let Some((locked_until, n_failures)) = claimed {
-            let locks_until = locked_until.filter(|until| *until > now);
-            return Ok(CodeAttempt::Claimed {
-                locks_until,
-                claim: Claim {
-                    failures: n_failures,
-                    lock: locks_until,
-                },
-                // The claim that locks resets the count to 0 for the next window.
-                attempts_left: if locks_until.is_some() {
-                    0
-                } else {
-                    (policy.max_failures - n_failures).max(0)
-                },
-            });
+        if let Some(attempt) = claimed {
+            return Ok(attempt);
         }
         let until: Option<i64> =
             sqlx::query_scalar("SELECT locked_until FROM accounts WHERE id = $1")
@@ -152,7 +173,10 @@ mod tests {
     }
 
     async fn claim(store: &Store, id: i64) -> CodeAttempt {
-        store.claim_code_attempt(id, POLICY, NOW).await.unwrap()
+        store
+            .claim_code_attempt(id, POLICY, NOW, |_| Vec::new())
+            .await
+            .unwrap()
     }
 
     fn claim_of(attempt: CodeAttempt) -> Claim {

@@ -28,8 +28,7 @@ pub use accounts::Account;
 pub use apps::{AppRecord, EnvRecord, Membership, PackageRecord};
 pub use audit::AuditRecord;
 // For units of writes that record their audit event in the same transaction.
-#[allow(unused_imports)]
-pub(crate) use audit::insert_audit;
+use audit::insert_audit;
 pub use grants::GrantRecord;
 pub use lockout::CodeAttempt;
 pub use operations::{BackupRecord, OperationRecord};

@@ -24,7 +24,7 @@ use crate::server::extract::{Caller, GrantState};
 use crate::server::gate::{self, Target};
 use crate::server::telemetry;
 use crate::store::throttle::SmsLimits;
-use crate::store::{CodeAttempt, SecondFactor, SmsThrottle};
+use crate::store::{AuditRecord, CodeAttempt, SecondFactor, SmsThrottle};
 use crate::vocabulary::{GrantKind, Method};
 
 pub fn routes() -> Router<AppState> {
@@ -362,9 +362,9 @@ fn locked_out(retry_after: i64) -> ApiError {
 }
 
 /// Checks one code against the factor, consuming it on success. Each evaluation is claimed
-/// first (`Store::claim_code_attempt`), so the lock and the evaluation are one decision: at
-/// most `lockout_failures` codes are evaluated per lockout window, however many arrive at
-/// once. Wrong, expired and replayed codes get the same answer.
+/// (`Store::claim_code_attempt`), and only a claimed evaluation counts, so the lock and the
+/// evaluation are one decision: at most `lockout_failures` codes are evaluated per lockout
+/// window, however many arrive at once. Wrong, expired and replayed codes get the same answer.
 async fn check_code(
     state: &AppState,
     caller: &Caller,
@@ -382,11 +382,50 @@ async fn check_code(
             "a code is six digits",
         ));
     }
+    // A TOTP code's verdict is a computation, made before the claim and counted only if the
+    // claim succeeds; a wrong one is then recorded with its claim, in one unit of writes. An
+    // SMS code is compared with the pending one, which only the store has.
+    let totp_step = match factor.method {
+        Method::Totp => {
+            let sealed = factor
+                .secret_sealed
+                .as_deref()
+                .ok_or_else(|| ApiError::internal("TOTP factor without a secret"))?;
+            let secret = state
+                .master_key
+                .open(sealed, &seal::totp_context(account.id))
+                .map_err(ApiError::internal)?;
+            Some(totp::verify(&secret, code, now as u64))
+        }
+        Method::Sms => None,
+    };
+    let known_wrong = matches!(totp_step, Some(None));
+    let (events_if_wrong, events_if_wrong_and_locking) = if known_wrong {
+        (
+            wrong_code_events(state, caller, false),
+            wrong_code_events(state, caller, true),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let events_if_claimed = move |attempt: &CodeAttempt| match attempt {
+        CodeAttempt::Claimed {
+            locks_until: Some(_),
+            ..
+        } => events_if_wrong_and_locking,
+        CodeAttempt::Claimed { .. } => events_if_wrong,
+        CodeAttempt::Locked { .. } => Vec::new(),
+    };
     // Refusals while locked are not audited one by one: the lockout event stands for them,
     // and a flood of them must not grow the log.
     let (locks_until, attempts_left, claim) = match state
         .store
-        .claim_code_attempt(account.id, state.config.lockout_policy(), now)
+        .claim_code_attempt(
+            account.id,
+            state.config.lockout_policy(),
+            now,
+            events_if_claimed,
+        )
         .await?
     {
         CodeAttempt::Locked { until } => {
@@ -399,27 +438,15 @@ async fn check_code(
             claim,
         } => (locks_until, attempts_left, claim),
     };
-    let accepted = match factor.method {
-        Method::Totp => {
-            let sealed = factor
-                .secret_sealed
-                .as_deref()
-                .ok_or_else(|| ApiError::internal("TOTP factor without a secret"))?;
-            let secret = state
-                .master_key
-                .open(sealed, &seal::totp_context(account.id))
-                .map_err(ApiError::internal)?;
-            match totp::verify(&secret, code, now as u64) {
-                Some(step) => {
-                    state
-                        .store
-                        .consume_totp_step(account.id, step as i64, activate, now)
-                        .await?
-                }
-                None => false,
-            }
+    let accepted = match (factor.method, totp_step.flatten()) {
+        (Method::Totp, Some(step)) => {
+            state
+                .store
+                .consume_totp_step(account.id, step as i64, activate, now)
+                .await?
         }
-        Method::Sms => {
+        (Method::Totp, None) => false,
+        (Method::Sms, _) => {
             let max = sms_rules::MAX_ATTEMPTS;
             match state.store.pending_sms_code(account.id, now, max).await? {
                 Some(pending) => {
@@ -450,24 +477,14 @@ async fn check_code(
         gate::audit(state, caller, "2fa_verify", &NO_TARGET, None).await?;
         return Ok(());
     }
-    gate::audit(
-        state,
-        caller,
-        "2fa_verify",
-        &NO_TARGET,
-        Some(codes::INVALID_CODE),
-    )
-    .await?;
+    // A code known to be wrong was recorded with its claim; others are recorded now.
+    if !known_wrong {
+        for event in wrong_code_events(state, caller, locks_until.is_some()) {
+            state.store.record_audit(&event).await?;
+        }
+    }
     if let Some(until) = locks_until {
         telemetry::lockout();
-        gate::audit(
-            state,
-            caller,
-            "2fa_lockout",
-            &NO_TARGET,
-            Some(codes::LOCKED_OUT),
-        )
-        .await?;
         return Err(locked_out(until - now));
     }
     let mut err = ApiError::new(
@@ -481,6 +498,27 @@ async fn check_code(
     );
     err.attempts_left = Some(attempts_left as u64);
     Err(err)
+}
+
+/// The audit events of a wrong code: its refusal, and the lockout when it filled the window.
+fn wrong_code_events(state: &AppState, caller: &Caller, locks: bool) -> Vec<AuditRecord> {
+    let mut events = vec![gate::audit_record(
+        state,
+        caller,
+        "2fa_verify",
+        &NO_TARGET,
+        Some(codes::INVALID_CODE),
+    )];
+    if locks {
+        events.push(gate::audit_record(
+            state,
+            caller,
+            "2fa_lockout",
+            &NO_TARGET,
+            Some(codes::LOCKED_OUT),
+        ));
+    }
+    events
 }
 
 async fn issue_grant(state: &AppState, caller: &Caller) -> ApiResult<GrantIssued> {
