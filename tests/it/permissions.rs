@@ -515,3 +515,68 @@ fn transport_needs_the_transport_permission() {
     let _ = &shop.admin;
     let _ = &shop.server;
 }
+
+/// Each environment operation needs its own node permission: with `view` a member starts,
+/// stops, restarts and backs up nothing; `manage` allows starting, stopping and restarting
+/// but no backup; `backups` allows backups. A refusal leaves the environment as it was.
+#[test]
+fn each_operation_needs_its_own_node_permission() {
+    let shop = shop();
+    let (alice, bob) = (&shop.alice, &shop.bob);
+    shop.admin.team_add("shop", "bob", "deploy");
+    let allow = |permission: &str| {
+        alice
+            .cmd()
+            .args(["permissions", "grant", "--app", "shop", "--env", "test"])
+            .args(["--user", "bob", "--allow", permission])
+            .assert()
+            .success();
+    };
+    let on_test = ["--app", "shop", "--env", "test", "--no-input"];
+    let command = |words: &[&'static str]| -> Vec<&str> {
+        words.iter().chain(on_test.iter()).copied().collect()
+    };
+    let (stop, start, restart) = (
+        command(&["env", "stop"]),
+        command(&["env", "start"]),
+        command(&["env", "restart"]),
+    );
+    let backup = command(&["backups", "create"]);
+    let state = || alice.json(&["envs", "list", "--app", "shop"])[0]["state"].clone();
+    let backups = || alice.json(&["backups", "list", "--app", "shop", "--env", "test"]);
+
+    allow("view");
+    for refused in [&stop, &start, &restart, &backup] {
+        assert_eq!(bob.fails(refused, 4), "forbidden", "{refused:?}");
+    }
+    assert_eq!(state(), "running");
+    assert_eq!(backups(), json!([]));
+
+    allow("manage");
+    bob.cmd().args(&stop).assert().success();
+    assert_eq!(state(), "stopped");
+    bob.cmd().args(&start).assert().success();
+    bob.cmd().args(&restart).assert().success();
+    assert_eq!(state(), "running");
+    assert_eq!(bob.fails(&backup, 4), "forbidden");
+    assert_eq!(backups(), json!([]));
+
+    allow("backups");
+    bob.cmd().args(&backup).assert().success();
+    assert_eq!(backups().as_array().map(Vec::len), Some(1), "{}", backups());
+
+    // A denial of what only technical contacts do says what was tried, and on which app.
+    let refused = bob.error(
+        &[
+            "team", "add", "--app", "shop", "--user", "carol", "--role", "deploy",
+        ],
+        4,
+    );
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("you may not go on with changing the team of shop:"),
+        "{refused}"
+    );
+}
