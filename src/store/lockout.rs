@@ -1,9 +1,10 @@
 //! Second-factor lockout: how many codes an account may have evaluated before it is locked,
 //! and for how long.
 //!
-//! **Invariant:** an attempt is *claimed* before its code is evaluated, by one conditional
-//! UPDATE that also checks the lock. However many codes arrive at once — at one server or at
-//! several replicas — no more than `max_failures` are evaluated per lockout window.
+//! **Invariant:** a code's verdict counts only once its attempt is *claimed*, by one
+//! conditional UPDATE that also checks the lock. However many codes arrive at once — at one
+//! server or at several replicas — no more than `max_failures` are evaluated per lockout
+//! window.
 
 use super::{AuditRecord, Result, Store, insert_audit};
 use crate::auth::lockout::LockoutPolicy;
