@@ -257,4 +257,30 @@ mod tests {
         store.clear_failures(id, last, NOW).await.unwrap();
         assert_eq!(attempts_left(claim(&store, id).await), 4);
     }
+
+    /// A claim records the events it is given in its own transaction; a refused claim none.
+    #[tokio::test]
+    async fn a_claim_records_its_events_and_a_refused_claim_none() {
+        let (_dir, store, id) = account().await;
+        let refusal = || AuditRecord {
+            at: NOW,
+            actor: "dave".to_owned(),
+            action: "2fa_verify".to_owned(),
+            outcome: "denied".to_owned(),
+            ..AuditRecord::default()
+        };
+        let mut answers = Vec::new();
+        for _ in 0..POLICY.max_failures + 1 {
+            let event = refusal();
+            answers.push(
+                store
+                    .claim_code_attempt(id, POLICY, NOW, move |_| vec![event])
+                    .await
+                    .unwrap(),
+            );
+        }
+        assert!(matches!(answers.last(), Some(CodeAttempt::Locked { .. })));
+        let recorded = store.audit_events(None, None, None, 0, 100).await.unwrap();
+        assert_eq!(recorded.len() as i64, POLICY.max_failures, "{recorded:?}");
+    }
 }
