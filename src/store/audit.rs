@@ -25,7 +25,7 @@ impl Store {
     /// Appends one event; awaited before the answer it explains is sent.
     pub async fn record_audit(&self, event: &AuditRecord) -> Result<i64> {
         let event = event.clone();
-        self.write(move |conn| Box::pin(async move { insert_audit(conn, &event).await }))
+        self.write_statement(move |conn| Box::pin(async move { insert_audit(conn, &event).await }))
             .await
     }
 

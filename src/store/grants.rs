@@ -140,7 +140,7 @@ impl Store {
     }
 
     pub async fn touch_grant(&self, id: i64, now: i64) -> Result<()> {
-        self.write(move |conn| {
+        self.write_statement(move |conn| {
             Box::pin(async move {
                 sqlx::query("UPDATE grants SET last_used_at = $2 WHERE id = $1")
                     .bind(id)

@@ -123,7 +123,7 @@ impl Store {
     /// codes were claimed while this one was checked. Those still count, with the ones before,
     /// and a lock one of them set stays: a success never reopens a window an attacker filled.
     pub async fn clear_failures(&self, account_id: i64, claim: Claim, now: i64) -> Result<()> {
-        self.write(move |conn| {
+        self.write_statement(move |conn| {
             Box::pin(async move {
                 let query = match claim.lock {
                     // This claim set the lock, so nothing was claimed after it.

@@ -210,13 +210,31 @@ impl Store {
             + 'static,
     {
         match &self.writer {
-            Some(writer) => writer.write(work).await,
+            Some(writer) => writer.write(writer::Shape::Statements, work).await,
             None => {
                 let mut tx = self.pool.begin().await?;
                 let out = work(&mut tx).await?;
                 tx.commit().await?;
                 Ok(out)
             }
+        }
+    }
+
+    /// `write` for a unit that is exactly one statement, which is atomic by itself: on SQLite
+    /// it needs no savepoint in its batch, on PostgreSQL no transaction around it (BEGIN and
+    /// COMMIT would be two more round trips).
+    pub(crate) async fn write_statement<T, F>(&self, work: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(
+                &'c mut sqlx::AnyConnection,
+            ) -> futures_util::future::BoxFuture<'c, Result<T>>
+            + Send
+            + 'static,
+    {
+        match &self.writer {
+            Some(writer) => writer.write(writer::Shape::Statement, work).await,
+            None => work(&mut *self.pool.acquire().await?).await,
         }
     }
 

@@ -72,7 +72,7 @@ impl Store {
         activate: bool,
         now: i64,
     ) -> Result<bool> {
-        self.write(move |conn| {
+        self.write_statement(move |conn| {
             Box::pin(async move {
                 let done = sqlx::query(
                     "UPDATE second_factors SET last_totp_step = $2, active = 1, \

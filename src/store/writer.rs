@@ -4,7 +4,9 @@
 //! lock behind the busy handler's sleeps (which made the 1 s tails under load).
 //!
 //! Each request's writes are one job, run inside a savepoint so a failing job leaves the
-//! others of its batch intact. A job's answer is delivered only after its batch is durable:
+//! others of its batch intact — unless the job is a single statement, which SQLite undoes by
+//! itself when it fails (statements are atomic), so it runs without the savepoint's two extra
+//! statements. A job's answer is delivered only after its batch is durable:
 //! an acknowledged write survives `kill -9` and power loss as before (`synchronous = FULL`).
 //! Conditional statements (single use, throttles) run inside the job, so their answers stay
 //! exact: jobs run one after another on the one connection.
@@ -17,8 +19,23 @@ use super::{Result, StoreError};
 
 /// Runs a job's statements; says whether they succeeded, and what to do once the batch's
 /// fate is known.
-type Job =
+type Run =
     Box<dyn for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, (bool, Completion)> + Send>;
+
+struct Job {
+    run: Run,
+    shape: Shape,
+}
+
+/// How many statements a unit of writes runs, which decides what undoes a failed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Any number: the unit runs in a savepoint, rolled back if it fails.
+    Statements,
+    /// Exactly one, which undoes itself if it fails.
+    Statement,
+}
+
 /// Delivers the job's answer: its own outcome if the batch committed, else the commit error.
 type Completion = Box<dyn FnOnce(std::result::Result<(), String>) + Send>;
 
@@ -39,13 +56,13 @@ impl Writer {
     }
 
     /// Runs `work` in the next batch and answers once that batch is committed.
-    pub(super) async fn write<T, F>(&self, work: F) -> Result<T>
+    pub(super) async fn write<T, F>(&self, shape: Shape, work: F) -> Result<T>
     where
         T: Send + 'static,
         F: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, Result<T>> + Send + 'static,
     {
         let (answer, answered) = oneshot::channel();
-        let job: Job = Box::new(move |conn| {
+        let run: Run = Box::new(move |conn| {
             Box::pin(async move {
                 let outcome = work(conn).await;
                 let succeeded = outcome.is_ok();
@@ -59,7 +76,7 @@ impl Writer {
             })
         });
         self.jobs
-            .send(job)
+            .send(Job { run, shape })
             .await
             .map_err(|_| StoreError::NotCommitted("the writer has stopped".into()))?;
         answered
@@ -82,12 +99,17 @@ async fn commit_batch(conn: &mut AnyConnection, jobs: impl Iterator<Item = Job>)
         return;
     }
     let mut completions = Vec::new();
-    for job in jobs {
+    for Job { run, shape } in jobs {
+        if shape == Shape::Statement {
+            let (_, done) = run(conn).await;
+            completions.push(done);
+            continue;
+        }
         if let Err(err) = execute(conn, "SAVEPOINT job").await {
             tracing::error!("cannot open a savepoint; a write was dropped: {err}");
             continue;
         }
-        let (succeeded, done) = job(conn).await;
+        let (succeeded, done) = run(conn).await;
         // A job that failed part-way leaves nothing behind; its caller gets its error.
         let closed = if succeeded {
             execute(conn, "RELEASE job").await
@@ -116,4 +138,70 @@ async fn commit_batch(conn: &mut AnyConnection, jobs: impl Iterator<Item = Job>)
 
 async fn execute(conn: &mut AnyConnection, sql: &str) -> sqlx::Result<()> {
     sqlx::query(sql).execute(conn).await.map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use futures_util::future::join_all;
+
+    use crate::store::{AuditRecord, Store, insert_audit};
+
+    async fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("p.db").display());
+        (dir, Store::connect(&url).await.unwrap())
+    }
+
+    fn event(at: i64) -> AuditRecord {
+        AuditRecord {
+            at,
+            actor: "erin".to_owned(),
+            action: "node_show".to_owned(),
+            outcome: "allowed".to_owned(),
+            ..AuditRecord::default()
+        }
+    }
+
+    async fn recorded(store: &Store) -> Vec<i64> {
+        let events = store.audit_events(None, None, None, 0, 100).await.unwrap();
+        let mut at: Vec<i64> = events.iter().map(|event| event.at).collect();
+        at.sort();
+        at
+    }
+
+    /// A unit that fails part-way, sent among others, leaves nothing of itself behind and
+    /// takes nothing of theirs with it: single statements and savepointed units alike.
+    #[tokio::test]
+    async fn a_failing_unit_leaves_its_batch_intact() {
+        let (_dir, store) = store().await;
+        let account = store
+            .create_account("erin", "x", false, 0)
+            .await
+            .unwrap()
+            .id;
+        store.create_session(account, "taken", 0, 10).await.unwrap();
+
+        let others = join_all((1..=20).map(|at| {
+            let store = store.clone();
+            async move { store.record_audit(&event(at)).await }
+        }));
+        // One statement that fails: the token hash is taken.
+        let duplicate = store.create_session(account, "taken", 0, 10);
+        // Two statements, the second failing after the first wrote.
+        let half_done = store.write(|conn| {
+            Box::pin(async move {
+                insert_audit(&mut *conn, &event(100)).await?;
+                sqlx::query("INSERT INTO no_such_table VALUES (1)")
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(())
+            })
+        });
+        let (others, duplicate, half_done) = tokio::join!(others, duplicate, half_done);
+
+        assert!(others.iter().all(Result::is_ok), "{others:?}");
+        assert!(duplicate.is_err());
+        assert!(half_done.is_err());
+        assert_eq!(recorded(&store).await, (1..=20).collect::<Vec<i64>>());
+    }
 }

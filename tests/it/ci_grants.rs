@@ -766,6 +766,7 @@ fn revoked_and_expired_ci_grants_are_refused() {
             assert_eq!(event["reason"], reason, "{event}");
             assert_eq!(event["label"], label, "{event}");
             assert_eq!(event["actor"], "bob", "{event}");
+            assert_eq!(event["client"], "127.0.0.1", "{event}");
         }
     }
 }
