@@ -1,6 +1,6 @@
 //! Accounts and their login sessions.
 
-use super::{Flag, GrantRecord, Result, Store, conflict_or};
+use super::{Flag, GrantRecord, Result, Shape, Store, conflict_or};
 use crate::vocabulary::{GrantKind, Method};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -155,7 +155,7 @@ impl Store {
         expires_at: i64,
     ) -> Result<i64> {
         let token_hash = token_hash.to_owned();
-        self.write_statement(move |conn| {
+        self.write(Shape::Statement, move |conn| {
             Box::pin(async move {
                 Ok(sqlx::query_scalar(
                     "INSERT INTO sessions (account_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4) RETURNING id",

@@ -1,6 +1,6 @@
 //! The audit log: append-only, one event per padlocked attempt.
 
-use super::{Result, Store};
+use super::{Result, Shape, Store};
 
 #[derive(Debug, Clone, Default, sqlx::FromRow)]
 pub struct AuditRecord {
@@ -25,8 +25,10 @@ impl Store {
     /// Appends one event; awaited before the answer it explains is sent.
     pub async fn record_audit(&self, event: &AuditRecord) -> Result<i64> {
         let event = event.clone();
-        self.write_statement(move |conn| Box::pin(async move { insert_audit(conn, &event).await }))
-            .await
+        self.write(Shape::Statement, move |conn| {
+            Box::pin(async move { insert_audit(conn, &event).await })
+        })
+        .await
     }
 
     /// Events since `since`, oldest first, at most `limit` (the newest ones), of one app and

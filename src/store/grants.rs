@@ -1,7 +1,7 @@
 //! Grants: interactive ones (bound to a session, issued by a second factor) and CI grants
 //! (scoped to one app's environments and operations, issued by a person).
 
-use super::{CommaList, Result, Store};
+use super::{CommaList, Result, Shape, Store};
 use crate::vocabulary::{GrantKind, Permission};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -140,7 +140,7 @@ impl Store {
     }
 
     pub async fn touch_grant(&self, id: i64, now: i64) -> Result<()> {
-        self.write_statement(move |conn| {
+        self.write(Shape::Statement, move |conn| {
             Box::pin(async move {
                 sqlx::query("UPDATE grants SET last_used_at = $2 WHERE id = $1")
                     .bind(id)

@@ -6,7 +6,7 @@
 //! server or at several replicas — no more than `max_failures` are evaluated per lockout
 //! window.
 
-use super::{AuditRecord, Result, Store, insert_audit};
+use super::{AuditRecord, Result, Shape, Store, insert_audit};
 use crate::auth::lockout::LockoutPolicy;
 
 /// The answer to a claim.
@@ -72,7 +72,7 @@ impl Store {
         events_if_claimed: impl FnOnce(&CodeAttempt) -> Vec<AuditRecord> + Send + 'static,
     ) -> Result<CodeAttempt> {
         let claimed = self
-            .write(move |conn| {
+            .write(Shape::Statements, move |conn| {
                 Box::pin(async move {
                     // Every SET expression reads the row as it was, on SQLite and PostgreSQL alike.
                     let row: Option<(Option<i64>, i64)> = sqlx::query_as(
@@ -123,7 +123,7 @@ impl Store {
     /// codes were claimed while this one was checked. Those still count, with the ones before,
     /// and a lock one of them set stays: a success never reopens a window an attacker filled.
     pub async fn clear_failures(&self, account_id: i64, claim: Claim, now: i64) -> Result<()> {
-        self.write_statement(move |conn| {
+        self.write(Shape::Statement, move |conn| {
             Box::pin(async move {
                 let query = match claim.lock {
                     // This claim set the lock, so nothing was claimed after it.

@@ -6,7 +6,7 @@
 
 use sqlx::Row;
 
-use super::{Backend, Result, Store, StoreError};
+use super::{Backend, Result, Shape, Store, StoreError};
 
 /// Computes the values under the new key. An error aborts the rotation: nothing changes.
 pub trait Rekey: Send + 'static {
@@ -40,7 +40,7 @@ impl Store {
     /// one in force.
     pub async fn init_master_key_check(&self, sealed: &str) -> Result<String> {
         let sealed = sealed.to_owned();
-        self.write(move |conn| {
+        self.write(Shape::Statements, move |conn| {
             Box::pin(async move {
                 sqlx::query(
                     "INSERT INTO master_key_check (id, sealed) VALUES (1, $1) \
@@ -78,7 +78,7 @@ impl Store {
     /// of them change or, on any error or interruption, none.
     pub async fn rotate_master_key(&self, mut rekey: impl Rekey, now: i64) -> Result<Rekeyed> {
         let backend = self.backend;
-        self.write(move |conn| {
+        self.write(Shape::Statements, move |conn| {
             Box::pin(async move {
                 if backend == Backend::Postgres {
                     // A replica still running waits until the rotation is over (SQLite's

@@ -24,6 +24,8 @@ mod teams;
 pub mod throttle;
 mod writer;
 
+use writer::Shape;
+
 pub use accounts::Account;
 pub use apps::{AppRecord, EnvRecord, Membership, PackageRecord};
 pub use audit::AuditRecord;
@@ -200,7 +202,9 @@ impl Store {
     /// Runs one unit of writes: in the writer's next batch on SQLite, in a transaction of
     /// its own on PostgreSQL (which groups concurrent commits by itself). Either way the
     /// answer comes once the writes are durable, and a failing unit leaves nothing behind.
-    pub(crate) async fn write<T, F>(&self, work: F) -> Result<T>
+    /// A unit of exactly one statement (`Shape::Statement`) is atomic by itself: on SQLite it
+    /// needs no savepoint in its batch, on PostgreSQL no BEGIN and COMMIT around it.
+    pub(crate) async fn write<T, F>(&self, shape: Shape, work: F) -> Result<T>
     where
         T: Send + 'static,
         F: for<'c> FnOnce(
@@ -209,32 +213,15 @@ impl Store {
             + Send
             + 'static,
     {
-        match &self.writer {
-            Some(writer) => writer.write(writer::Shape::Statements, work).await,
-            None => {
+        match (&self.writer, shape) {
+            (Some(writer), _) => writer.write(shape, work).await,
+            (None, Shape::Statement) => work(&mut *self.pool.acquire().await?).await,
+            (None, Shape::Statements) => {
                 let mut tx = self.pool.begin().await?;
                 let out = work(&mut tx).await?;
                 tx.commit().await?;
                 Ok(out)
             }
-        }
-    }
-
-    /// `write` for a unit that is exactly one statement, which is atomic by itself: on SQLite
-    /// it needs no savepoint in its batch, on PostgreSQL no transaction around it (BEGIN and
-    /// COMMIT would be two more round trips).
-    pub(crate) async fn write_statement<T, F>(&self, work: F) -> Result<T>
-    where
-        T: Send + 'static,
-        F: for<'c> FnOnce(
-                &'c mut sqlx::AnyConnection,
-            ) -> futures_util::future::BoxFuture<'c, Result<T>>
-            + Send
-            + 'static,
-    {
-        match &self.writer {
-            Some(writer) => writer.write(writer::Shape::Statement, work).await,
-            None => work(&mut *self.pool.acquire().await?).await,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Second factors: an account's TOTP or SMS method, its enrollment, single-use TOTP steps
 //! and the SMS codes sent to it.
 
-use super::{Flag, Result, Store};
+use super::{Flag, Result, Shape, Store};
 use crate::vocabulary::Method;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -72,7 +72,7 @@ impl Store {
         activate: bool,
         now: i64,
     ) -> Result<bool> {
-        self.write_statement(move |conn| {
+        self.write(Shape::Statement, move |conn| {
             Box::pin(async move {
                 let done = sqlx::query(
                     "UPDATE second_factors SET last_totp_step = $2, active = 1, \

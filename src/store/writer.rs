@@ -144,6 +144,7 @@ async fn execute(conn: &mut AnyConnection, sql: &str) -> sqlx::Result<()> {
 mod tests {
     use futures_util::future::join_all;
 
+    use super::Shape;
     use crate::store::{AuditRecord, Store, insert_audit};
 
     async fn store() -> (tempfile::TempDir, Store) {
@@ -188,7 +189,7 @@ mod tests {
         // One statement that fails: the token hash is taken.
         let duplicate = store.create_session(account, "taken", 0, 10);
         // Two statements, the second failing after the first wrote.
-        let half_done = store.write(|conn| {
+        let half_done = store.write(Shape::Statements, |conn| {
             Box::pin(async move {
                 insert_audit(&mut *conn, &event(100)).await?;
                 sqlx::query("INSERT INTO no_such_table VALUES (1)")
