@@ -227,6 +227,47 @@ fn issue_and_list_ci_grants() {
     );
     assert_eq!(err["code"], "bad_request", "{err}");
     assert!(err["message"].as_str().unwrap().contains("deploy"), "{err}");
+    // `view` is a node permission but guards no operation: no CI grant carries it.
+    let err = bob.error(&issue_command(&["--allow", "view"]), 2);
+    assert_eq!(err["code"], "bad_request", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("view"), "{err}");
+    // An environment named twice is granted once; every one named is granted.
+    let both = bob.issue_ci_grant(&[
+        "--app",
+        "demo",
+        "--env",
+        "test",
+        "--env",
+        "production",
+        "--env",
+        "test",
+        "--allow",
+        "transport",
+    ]);
+    assert_eq!(both["envs"], json!(["test", "production"]), "{both}");
+    // Through the API, a grant for no environment or no operation is refused as such.
+    let session = bob.stored_secrets()["session"]
+        .as_str()
+        .expect("bob's session")
+        .to_owned();
+    for (envs, allow) in [
+        (json!([]), json!(["transport"])),
+        (json!(["test"]), json!([])),
+    ] {
+        let answer = http()
+            .post(format!("{}/v1/grants", server.url))
+            .bearer_auth(&session)
+            .json(&json!({"app": "demo", "envs": envs, "allow": allow}))
+            .send()
+            .unwrap();
+        let status = answer.status().as_u16();
+        let body: Value = answer.json().unwrap();
+        assert_eq!(
+            (status, &body["error"]["code"]),
+            (400, &json!("bad_request")),
+            "{body}"
+        );
+    }
 
     // A member hands out only what they hold.
     for (env, allow) in [("production", "backups"), ("acceptance", "transport")] {
@@ -286,7 +327,7 @@ fn issue_and_list_ci_grants() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains("plk_ci_"), "no token in {stdout}");
     let list: Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(ids(&list).len(), 4, "{list}");
+    assert_eq!(ids(&list).len(), 5, "{list}");
     let listed = list
         .as_array()
         .unwrap()

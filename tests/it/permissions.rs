@@ -579,4 +579,10 @@ fn each_operation_needs_its_own_node_permission() {
             .starts_with("you may not go on with changing the team of shop:"),
         "{refused}"
     );
+    assert!(
+        refused["message"].as_str().unwrap().ends_with(
+            "only its technical contacts and support may; ask a technical contact of shop (alice)"
+        ),
+        "{refused}"
+    );
 }
