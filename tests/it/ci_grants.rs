@@ -231,6 +231,16 @@ fn issue_and_list_ci_grants() {
     let err = bob.error(&issue_command(&["--allow", "view"]), 2);
     assert_eq!(err["code"], "bad_request", "{err}");
     assert!(err["message"].as_str().unwrap().contains("view"), "{err}");
+    // A label is at most 100 printable characters.
+    let longest = "l".repeat(100);
+    assert_eq!(
+        bob.issue_ci_grant(&scope_and(&["--label", &longest]))["label"],
+        longest
+    );
+    for label in ["l".repeat(101), "bell\u{7}".to_owned()] {
+        let err = bob.error(&issue_command(&["--label", &label]), 2);
+        assert_eq!(err["code"], "bad_request", "{label:?}: {err}");
+    }
     // An environment named twice is granted once; every one named is granted.
     let both = bob.issue_ci_grant(&[
         "--app",
@@ -327,7 +337,7 @@ fn issue_and_list_ci_grants() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains("plk_ci_"), "no token in {stdout}");
     let list: Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(ids(&list).len(), 5, "{list}");
+    assert_eq!(ids(&list).len(), 6, "{list}");
     let listed = list
         .as_array()
         .unwrap()
