@@ -400,20 +400,19 @@ async fn check_code(
         Method::Sms => None,
     };
     let known_wrong = matches!(totp_step, Some(None));
-    let (events_if_wrong, events_if_wrong_and_locking) = if known_wrong {
-        (
-            wrong_code_events(state, caller, false),
-            wrong_code_events(state, caller, true),
-        )
+    let mut events = if known_wrong {
+        wrong_code_events(state, caller, true)
     } else {
-        (Vec::new(), Vec::new())
+        Vec::new()
     };
     let events_if_claimed = move |attempt: &CodeAttempt| match attempt {
-        CodeAttempt::Claimed {
-            locks_until: Some(_),
-            ..
-        } => events_if_wrong_and_locking,
-        CodeAttempt::Claimed { .. } => events_if_wrong,
+        CodeAttempt::Claimed { locks_until, .. } => {
+            // The refusal stays; the lockout only if this claim locked.
+            if locks_until.is_none() {
+                events.truncate(1);
+            }
+            events
+        }
         CodeAttempt::Locked { .. } => Vec::new(),
     };
     // Refusals while locked are not audited one by one: the lockout event stands for them,
@@ -500,7 +499,8 @@ async fn check_code(
     Err(err)
 }
 
-/// The audit events of a wrong code: its refusal, and the lockout when it filled the window.
+/// The audit events of a wrong code: its refusal first, then the lockout when it filled the
+/// window.
 fn wrong_code_events(state: &AppState, caller: &Caller, locks: bool) -> Vec<AuditRecord> {
     let mut events = vec![gate::audit_record(
         state,
