@@ -13,8 +13,8 @@ use super::error::ApiError;
 use crate::api::{GRANT_HEADER, codes};
 use crate::auth::tokens::{self, TokenKind};
 use crate::config::TrustedProxies;
-use crate::store::{Account, AuditRecord, GrantRecord};
-use crate::vocabulary::{GrantKind, Method};
+use crate::store::{Account, AuditRecord, GrantRecord, SecondFactor};
+use crate::vocabulary::GrantKind;
 
 /// How the caller authenticated.
 #[derive(Debug, Clone)]
@@ -37,9 +37,9 @@ pub struct Caller {
     pub account: Account,
     pub via: Via,
     pub grant: GrantState,
-    /// Through a session: the method of the account's active second factor, if any. A CI
-    /// grant never proves a second factor (`None`).
-    pub active_method: Option<Method>,
+    /// Through a session: the account's active second factor, if any. A CI grant never
+    /// proves a second factor (`None`).
+    pub active_factor: Option<SecondFactor>,
     pub client: String,
 }
 
@@ -189,7 +189,7 @@ where
                     account: session.account,
                     via: Via::Session { id: session.id },
                     grant: grant_state(session.grant, now),
-                    active_method: session.active_method,
+                    active_factor: session.active_factor,
                     client,
                 })
             }
@@ -234,7 +234,7 @@ where
                     account,
                     via: Via::CiGrant(grant),
                     grant: GrantState::Missing,
-                    active_method: None,
+                    active_factor: None,
                     client,
                 })
             }

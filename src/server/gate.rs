@@ -365,7 +365,7 @@ async fn decide(
     if !padlocked {
         return Ok(());
     }
-    let Some(method) = caller.active_method else {
+    let Some(method) = caller.active_factor.as_ref().map(|factor| factor.method) else {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             codes::ENROLLMENT_REQUIRED,

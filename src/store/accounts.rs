@@ -1,6 +1,6 @@
 //! Accounts and their login sessions.
 
-use super::{Flag, GrantRecord, Result, Shape, Store, conflict_or};
+use super::{Flag, GrantRecord, Result, SecondFactor, Shape, Store, conflict_or};
 use crate::vocabulary::{GrantKind, Method};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -19,9 +19,10 @@ pub struct Session {
     pub id: i64,
     #[sqlx(flatten)]
     pub account: Account,
-    /// The method of the account's active second factor, if it has one: read with the
-    /// session, since every padlocked decision needs it.
-    pub active_method: Option<Method>,
+    /// The account's active second factor, if it has one: read with the session, since
+    /// every padlocked decision needs its method and every code check its secret.
+    #[sqlx(skip)]
+    pub active_factor: Option<SecondFactor>,
     /// The interactive grant presented beside the session, in whatever state, if it is one
     /// this session was issued: read with the session, one trip instead of two.
     #[sqlx(skip)]
@@ -34,6 +35,9 @@ pub struct Session {
 struct SessionRow {
     #[sqlx(flatten)]
     session: Session,
+    active_method: Option<Method>,
+    active_secret_sealed: Option<String>,
+    active_phone: Option<String>,
     grant_id: Option<i64>,
     grant_issued_at: Option<i64>,
     grant_expires_at: Option<i64>,
@@ -45,12 +49,21 @@ impl SessionRow {
     fn into_session(self) -> Session {
         let SessionRow {
             mut session,
+            active_method,
+            active_secret_sealed,
+            active_phone,
             grant_id,
             grant_issued_at,
             grant_expires_at,
             grant_revoked_at,
             grant_last_used_at,
         } = self;
+        session.active_factor = active_method.map(|method| SecondFactor {
+            method,
+            secret_sealed: active_secret_sealed,
+            phone: active_phone,
+            active: true,
+        });
         if let (Some(id), Some(issued_at), Some(expires_at)) =
             (grant_id, grant_issued_at, grant_expires_at)
         {
@@ -181,6 +194,7 @@ impl Store {
     ) -> Result<Option<Session>> {
         let sql = format!(
             "SELECT s.id AS session_id, {ACCOUNT_COLUMNS}, f.method AS active_method, \
+             f.secret_sealed AS active_secret_sealed, f.phone AS active_phone, \
              g.id AS grant_id, g.issued_at AS grant_issued_at, g.expires_at AS grant_expires_at, \
              g.revoked_at AS grant_revoked_at, g.last_used_at AS grant_last_used_at \
              FROM sessions s JOIN accounts a ON a.id = s.account_id \

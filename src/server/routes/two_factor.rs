@@ -227,8 +227,8 @@ async fn verify(
     JsonBody(request): JsonBody<CodeRequest>,
 ) -> ApiResult<Json<GrantIssued>> {
     caller.require_person("verify a second factor")?;
-    let factor = active_factor(&state, &caller).await?;
-    check_code(&state, &caller, &factor, &request.code, false).await?;
+    let factor = active_factor(&caller)?;
+    check_code(&state, &caller, factor, &request.code, false).await?;
     Ok(Json(issue_grant(&state, &caller).await?))
 }
 
@@ -256,19 +256,15 @@ async fn send_sms_code(State(state): State<AppState>, caller: Caller) -> ApiResu
     Ok(Json(send_code(&state, &caller, &phone).await?))
 }
 
-async fn active_factor(state: &AppState, caller: &Caller) -> ApiResult<SecondFactor> {
-    state
-        .store
-        .second_factor(caller.account.id)
-        .await?
-        .filter(|f| f.active)
-        .ok_or_else(|| {
-            ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                codes::ENROLLMENT_REQUIRED,
-                "you have no second factor yet: set one up with padlock 2fa setup",
-            )
-        })
+/// The caller's active second factor, read with their session.
+fn active_factor(caller: &Caller) -> ApiResult<&SecondFactor> {
+    caller.active_factor.as_ref().ok_or_else(|| {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            codes::ENROLLMENT_REQUIRED,
+            "you have no second factor yet: set one up with padlock 2fa setup",
+        )
+    })
 }
 
 async fn send_code(state: &AppState, caller: &Caller, phone: &str) -> ApiResult<SmsSent> {
