@@ -822,6 +822,39 @@ fn revoked_and_expired_ci_grants_are_refused() {
     }
 }
 
+/// Only the issuer and support may revoke a CI grant. Anyone else hears that there is no
+/// such grant of theirs, and the grant keeps working; support's revocation ends it.
+#[test]
+fn only_the_issuer_or_support_revokes_a_ci_grant() {
+    let team = team(&[]);
+    let (server, admin, bob) = (&team.server, &team.admin, &team.bob);
+    let (id, token) = issue(bob, "bob's job", &[]);
+    let job = CiJob::new(&server.url, &token);
+    let can_i = ["can-i", "transport", "--app", "demo", "--env", "production"];
+    job.json(&can_i);
+
+    // Carol is on bob's team, but the grant is not hers.
+    let password = server.create_user(admin, "carol");
+    admin.team_add("demo", "carol", "deploy");
+    let carol = server.user();
+    carol.login("carol", &password);
+    let err = carol.error(&["grant", "revoke", &id.to_string()], 1);
+    assert_eq!(err["code"], "not_found", "{err}");
+    assert_eq!(
+        err["message"],
+        format!("no CI grant {id} of yours; padlock grant list shows them"),
+        "{err}"
+    );
+    assert_eq!(job.json(&can_i)["allowed"], true);
+
+    admin
+        .cmd()
+        .args(["grant", "revoke", &id.to_string()])
+        .assert()
+        .success();
+    assert_eq!(job.error(&can_i, 5)["code"], "grant_revoked");
+}
+
 /// A CI grant carries the issuer's *current* permissions: when the technical contact takes
 /// transport away from the issuer, the grant's next use is forbidden; given back, it works
 /// again.
