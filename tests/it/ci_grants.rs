@@ -107,15 +107,6 @@ fn package(user: &User, app: &str) -> String {
     package["id"].as_i64().unwrap().to_string()
 }
 
-fn unix(rfc3339: &Value) -> i64 {
-    let text = rfc3339
-        .as_str()
-        .unwrap_or_else(|| panic!("{rfc3339} is not a time"));
-    time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
-        .unwrap_or_else(|err| panic!("{text:?} is not RFC 3339: {err}"))
-        .unix_timestamp()
-}
-
 /// The one audit event of `via` for `action` on `app/env` with `outcome`.
 fn event<'a>(
     events: &'a [Value],

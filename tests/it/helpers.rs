@@ -286,6 +286,16 @@ impl User {
     }
 }
 
+/// The unix time of an RFC 3339 timestamp the server or the CLI printed.
+pub fn unix(rfc3339: &Value) -> i64 {
+    let text = rfc3339
+        .as_str()
+        .unwrap_or_else(|| panic!("{rfc3339} is not a time"));
+    time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|err| panic!("{text:?} is not RFC 3339: {err}"))
+        .unix_timestamp()
+}
+
 pub fn unix_now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)

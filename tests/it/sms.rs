@@ -282,6 +282,8 @@ fn sms_codes_expire() {
     // An expired code is not pending: a new one goes out at once, and works.
     let sent = send_code(&server, &rosa.user.session_token());
     assert_eq!(sent.status, 200, "{}", sent.body);
+    let lifetime = unix(&sent.body["expires_at"]) - unix_now() as i64;
+    assert!((0..=2).contains(&lifetime), "a 2 s code: {}", sent.body);
     let codes = server.sms_codes(PHONE);
     assert_eq!(codes.len(), 2);
     rosa.user

@@ -348,6 +348,12 @@ fn scripted_enrollment_yields_an_eight_hour_grant() {
     let two_fa = bob.user.json(&["2fa", "status"]);
     assert_eq!(two_fa["active"], true, "{two_fa}");
     assert_eq!(two_fa["method"], "totp", "{two_fa}");
+    // The server's view of the grant agrees with what the CLI kept of it.
+    assert_eq!(two_fa["grant_state"], "valid", "{two_fa}");
+    assert_eq!(
+        two_fa["grant_expires_at"], status["grant_expires_at"],
+        "{two_fa} {status}"
+    );
 
     // The grant is used: no code, no terminal, and the padlocked operation succeeds.
     let package = upload_package(&bob.user, &bob.app).to_string();
