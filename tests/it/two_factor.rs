@@ -318,6 +318,13 @@ fn scripted_enrollment_yields_an_eight_hour_grant() {
     assert!(uri.starts_with("otpauth://totp/"), "{uri}");
     assert!(uri.contains(&format!("secret={secret}")), "{uri}");
     assert!(uri.contains("bob"), "{uri}");
+    // The authenticator app names the server as the CLI reached it, without the port.
+    let issuer = url::Url::parse(uri)
+        .unwrap()
+        .query_pairs()
+        .find(|(key, _)| key == "issuer")
+        .map(|(_, value)| value.into_owned());
+    assert_eq!(issuer.as_deref(), Some("padlock (127.0.0.1)"), "{uri}");
     // Not active before the first code: padlocked commands still need enrollment.
     let err = bob.user.error(&["node", "show", "--app", &bob.app], 3);
     assert_eq!(err["code"], "enrollment_required", "{err}");

@@ -541,3 +541,25 @@ async fn issue_grant(state: &AppState, caller: &Caller) -> ApiResult<GrantIssued
         expires_at: crate::time::rfc3339(expires_at),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::http::{HeaderMap, HeaderValue, header::HOST};
+
+    use super::host_of;
+
+    #[test]
+    fn the_host_is_named_without_its_port() {
+        let host = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(HOST, HeaderValue::from_str(value).unwrap());
+            host_of(&headers)
+        };
+        assert_eq!(host("padlock.example.com:8443"), "padlock.example.com");
+        assert_eq!(host("padlock.example.com"), "padlock.example.com");
+        assert_eq!(host("[::1]:8443"), "[::1]");
+        // The colons of a bracketed IPv6 address are not a port's.
+        assert_eq!(host("[::1]"), "[::1]");
+        assert_eq!(host_of(&HeaderMap::new()), "");
+    }
+}
