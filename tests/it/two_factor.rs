@@ -495,6 +495,31 @@ fn fifty_concurrent_submissions_of_one_code_yield_one_grant() {
     assert_eq!(node.status, 200, "{}", node.body);
 }
 
+/// A code that is not six digits is refused as bad input before it is checked: it costs
+/// none of the wrong codes the lockout allows.
+#[test]
+fn malformed_codes_are_refused_before_they_count() {
+    let server = Server::start_with(&[], &[("PADLOCK_LOCKOUT_FAILURES", "3")]);
+    let admin = server.admin();
+    let fay = person(&server, &admin, "fay");
+    let secret = fay.user.enroll_totp();
+    fay.relogin();
+    let session = fay.user.session_token();
+    for code in ["12345", "1234567", "12a456", "abcdef", ""] {
+        let answer = api_verify(&server, &session, code);
+        assert_eq!(
+            (answer.status, answer.code()),
+            (400, "invalid_code"),
+            "{code:?}: {}",
+            answer.body
+        );
+        assert_eq!(answer.body["error"]["message"], "a code is six digits");
+    }
+    let answer = api_verify(&server, &session, &wrong_code(&secret));
+    assert_eq!(answer.status, 401, "{}", answer.body);
+    assert_eq!(answer.body["error"]["attempts_left"], 2, "{}", answer.body);
+}
+
 #[test]
 fn lockout_after_failures_from_any_session_survives_a_restart() {
     let mut server = Server::start_with(
