@@ -610,8 +610,9 @@ fn lockout_lifts_after_its_duration() {
         "{}",
         locked.body
     );
+    // The lock is set by this code, now: all of its 3 s are left.
     let retry_after = locked.retry_after.unwrap();
-    assert!((1..=3).contains(&retry_after), "{}", locked.body);
+    assert_eq!(retry_after, 3, "{}", locked.body);
     let valid = totp_at(&secret, unix_now() + 30);
     let answer = api_verify(&server, &session, &valid);
     assert_eq!(
@@ -620,6 +621,10 @@ fn lockout_lifts_after_its_duration() {
         "{}",
         answer.body
     );
+    // A code refused while locked says what is left of the same lock.
+    let left = answer.retry_after.unwrap();
+    assert!((2..=3).contains(&left), "{}", answer.body);
+    assert_eq!(answer.body["error"]["retry_after"], left, "{}", answer.body);
 
     std::thread::sleep(Duration::from_secs(retry_after + 1));
     // The count starts again: one wrong code is just wrong, not a lockout.
