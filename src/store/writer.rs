@@ -6,13 +6,14 @@
 //! Each request's writes are one job, run inside a savepoint so a failing job leaves the
 //! others of its batch intact — unless the job is a single statement, which SQLite undoes by
 //! itself when it fails (statements are atomic), so it runs without the savepoint's two extra
-//! statements. A job's answer is delivered only after its batch is durable:
+//! statements. Each statement is a trip to sqlx's SQLite thread, so the transaction's and
+//! savepoints' own statements travel together with the next of them. A job's answer is delivered only after its batch is durable:
 //! an acknowledged write survives `kill -9` and power loss as before (`synchronous = FULL`).
 //! Conditional statements (single use, throttles) run inside the job, so their answers stay
 //! exact: jobs run one after another on the one connection.
 
 use futures_util::future::BoxFuture;
-use sqlx::AnyConnection;
+use sqlx::{AnyConnection, Executor};
 use tokio::sync::{mpsc, oneshot};
 
 use super::{Result, StoreError};
@@ -93,46 +94,76 @@ async fn run(mut conn: AnyConnection, mut queue: mpsc::Receiver<Job>) {
 }
 
 async fn commit_batch(conn: &mut AnyConnection, jobs: impl Iterator<Item = Job>) {
-    if let Err(err) = execute(conn, "BEGIN IMMEDIATE").await {
-        // The jobs are dropped unrun: their callers hear that nothing was written.
-        tracing::error!("cannot begin a write transaction: {err}");
-        return;
-    }
+    // Control statements (BEGIN, SAVEPOINT, RELEASE, COMMIT) wait in `control` and go to the
+    // connection together with the next one: a job's RELEASE and the next job's SAVEPOINT
+    // are one trip to SQLite's thread, not two.
+    let mut control = Control::new("BEGIN IMMEDIATE");
+    let mut began = false;
     let mut completions = Vec::new();
     for Job { run, shape } in jobs {
-        if shape == Shape::Statement {
-            let (_, done) = run(conn).await;
-            completions.push(done);
-            continue;
+        if shape == Shape::Statements {
+            control.push("SAVEPOINT job");
         }
-        if let Err(err) = execute(conn, "SAVEPOINT job").await {
-            tracing::error!("cannot open a savepoint; a write was dropped: {err}");
-            continue;
-        }
-        let (succeeded, done) = run(conn).await;
-        // A job that failed part-way leaves nothing behind; its caller gets its error.
-        let closed = if succeeded {
-            execute(conn, "RELEASE job").await
-        } else {
-            match execute(conn, "ROLLBACK TO job").await {
-                Ok(()) => execute(conn, "RELEASE job").await,
-                err => err,
+        if let Err(err) = control.send(conn).await {
+            if began {
+                tracing::error!("a write batch failed between its jobs: {err}");
+                let _ = execute(conn, "ROLLBACK").await;
+                finish(completions, Err(err.to_string()));
+            } else {
+                // The jobs are dropped unrun: their callers hear that nothing was written.
+                tracing::error!("cannot begin a write transaction: {err}");
             }
-        };
-        if let Err(err) = closed {
-            tracing::error!("cannot close a savepoint: {err}");
+            return;
         }
+        began = true;
+        let (succeeded, done) = run(conn).await;
         completions.push(done);
+        if shape == Shape::Statements {
+            // A job that failed part-way leaves nothing behind; its caller gets its error.
+            if !succeeded {
+                control.push("ROLLBACK TO job");
+            }
+            control.push("RELEASE job");
+        }
     }
-    let committed = execute(conn, "COMMIT").await.map_err(|err| {
+    control.push("COMMIT");
+    let committed = control.send(conn).await.map_err(|err| {
         tracing::error!("a write batch failed to commit: {err}");
         err.to_string()
     });
     if committed.is_err() {
         let _ = execute(conn, "ROLLBACK").await;
     }
+    finish(completions, committed);
+}
+
+fn finish(completions: Vec<Completion>, committed: std::result::Result<(), String>) {
     for done in completions {
         done(committed.clone());
+    }
+}
+
+/// Control statements not yet sent, run in one trip.
+struct Control(String);
+
+impl Control {
+    fn new(first: &str) -> Control {
+        Control(first.to_owned())
+    }
+
+    fn push(&mut self, statement: &str) {
+        if !self.0.is_empty() {
+            self.0.push_str("; ");
+        }
+        self.0.push_str(statement);
+    }
+
+    async fn send(&mut self, conn: &mut AnyConnection) -> sqlx::Result<()> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        let sql = std::mem::take(&mut self.0);
+        conn.execute(sqlx::raw_sql(&sql)).await.map(|_| ())
     }
 }
 
