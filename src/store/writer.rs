@@ -98,24 +98,20 @@ async fn commit_batch(conn: &mut AnyConnection, jobs: impl Iterator<Item = Job>)
     // connection together with the next one: a job's RELEASE and the next job's SAVEPOINT
     // are one trip to SQLite's thread, not two.
     let mut control = Control::new("BEGIN IMMEDIATE");
-    let mut began = false;
     let mut completions = Vec::new();
     for Job { run, shape } in jobs {
         if shape == Shape::Statements {
             control.push("SAVEPOINT job");
         }
         if let Err(err) = control.send(conn).await {
-            if began {
-                tracing::error!("a write batch failed between its jobs: {err}");
-                let _ = execute(conn, "ROLLBACK").await;
-                finish(completions, Err(err.to_string()));
-            } else {
-                // The jobs are dropped unrun: their callers hear that nothing was written.
-                tracing::error!("cannot begin a write transaction: {err}");
-            }
+            tracing::error!("a write batch failed before one of its jobs: {err}");
+            // Whatever part of the call ran is undone (a ROLLBACK with no transaction open
+            // fails harmlessly). The jobs not run yet are dropped: their callers, and those
+            // of the jobs that ran, hear that nothing was written.
+            let _ = execute(conn, "ROLLBACK").await;
+            finish(completions, Err(err.to_string()));
             return;
         }
-        began = true;
         let (succeeded, done) = run(conn).await;
         completions.push(done);
         if shape == Shape::Statements {
@@ -235,5 +231,39 @@ mod tests {
         assert!(duplicate.is_err());
         assert!(half_done.is_err());
         assert_eq!(recorded(&store).await, (1..=20).collect::<Vec<i64>>());
+    }
+
+    /// A job that breaks its batch's transaction (here by ending it) fails the whole batch,
+    /// and every caller hears the truth: what was acknowledged is there, and nothing else.
+    #[tokio::test]
+    async fn an_acknowledged_write_is_there_and_a_refused_one_is_not() {
+        let (_dir, store) = store().await;
+        let writes = |range: std::ops::RangeInclusive<i64>| {
+            join_all(range.map(|at| {
+                let store = store.clone();
+                async move { (at, store.record_audit(&event(at)).await.is_ok()) }
+            }))
+        };
+        let breaker = store.write(Shape::Statements, |conn| {
+            Box::pin(async move {
+                sqlx::query("ROLLBACK").execute(&mut *conn).await?;
+                Ok(())
+            })
+        });
+        // Queued in this order before the writer runs: jobs before the breaker and after it
+        // share its batch.
+        let (before, broken, after) = tokio::join!(writes(1..=10), breaker, writes(11..=20));
+
+        assert!(broken.is_err(), "the breaking job was acknowledged");
+        let acknowledged: Vec<i64> = before
+            .iter()
+            .chain(&after)
+            .filter(|(_, ok)| *ok)
+            .map(|(at, _)| *at)
+            .collect();
+        assert_eq!(recorded(&store).await, acknowledged);
+        // The writer goes on with the next batch.
+        store.record_audit(&event(100)).await.unwrap();
+        assert_eq!(recorded(&store).await.last(), Some(&100));
     }
 }
