@@ -7,8 +7,10 @@
 //! others of its batch intact — unless the job is a single statement, which SQLite undoes by
 //! itself when it fails (statements are atomic), so it runs without the savepoint's two extra
 //! statements. Each statement is a trip to sqlx's SQLite thread, so the transaction's and
-//! savepoints' own statements travel together with the next of them. A job's answer is delivered only after its batch is durable:
-//! an acknowledged write survives `kill -9` and power loss as before (`synchronous = FULL`).
+//! savepoints' own statements travel together with the next of them. A job's answer is
+//! delivered only after its batch is durable: an acknowledged write survives `kill -9` and
+//! power loss as before (`synchronous = FULL`). If the batch's transaction breaks, the whole
+//! batch fails and every caller hears it: no write runs outside the transaction.
 //! Conditional statements (single use, throttles) run inside the job, so their answers stay
 //! exact: jobs run one after another on the one connection.
 
