@@ -54,9 +54,10 @@ fn audit_events_of_an_operation_carry_its_id() {
     let restart = [
         "env", "restart", "--app", "demo", "--env", "test", "--detach",
     ];
+    // One operation per environment at a time: the second starts once the first has ended.
     let first = admin.json(&restart)["id"].as_i64().unwrap();
-    let second = admin.json(&restart)["id"].as_i64().unwrap();
     admin.wait_operation(first);
+    let second = admin.json(&restart)["id"].as_i64().unwrap();
     admin.wait_operation(second);
 
     let events = admin.audit(&["--operation", &second.to_string()]);
