@@ -116,19 +116,21 @@ async fn node(
     Path(app_name): Path<String>,
 ) -> ApiResult<Json<serde_json::Value>> {
     let (app, rights) = visible_app(&state, &caller, &app_name).await?;
-    let target = Target {
-        app: Some(&app),
-        env: None,
-        rights: Some(&rights),
-    };
-    // The nodes are read while the attempt's audit event is being committed; nothing is
-    // answered before both are done, and a refusal discards what was read.
-    let (decision, nodes) = tokio::join!(
-        gate::authorize(&state, &caller, Action::NodeShow, target),
-        state.store.nodes_of(app.id),
-    );
-    decision?;
-    let nodes: Vec<_> = nodes?
+    gate::authorize(
+        &state,
+        &caller,
+        Action::NodeShow,
+        Target {
+            app: Some(&app),
+            env: None,
+            rights: Some(&rights),
+        },
+    )
+    .await?;
+    let nodes: Vec<_> = state
+        .store
+        .nodes_of(app.id)
+        .await?
         .into_iter()
         // A member sees the environments they hold a permission on.
         .filter(|node| rights.can_view(node.env.id))
