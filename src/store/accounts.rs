@@ -105,16 +105,23 @@ impl Store {
         is_support: bool,
         now: i64,
     ) -> Result<Account> {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO accounts (username, password_hash, is_support, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(username)
-        .bind(password_hash)
-        .bind(is_support as i64)
-        .bind(now)
-        .fetch_one(&self.pool)
-        .await
-        .map_err(conflict_or)?;
+        let (username_owned, hash_owned) = (username.to_owned(), password_hash.to_owned());
+        let id: i64 = self
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    sqlx::query_scalar(
+                        "INSERT INTO accounts (username, password_hash, is_support, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                    )
+                    .bind(username_owned)
+                    .bind(hash_owned)
+                    .bind(is_support as i64)
+                    .bind(now)
+                    .fetch_one(conn)
+                    .await
+                    .map_err(conflict_or)
+                })
+            })
+            .await?;
         Ok(Account {
             id,
             username: username.to_owned(),
@@ -141,11 +148,12 @@ impl Store {
     }
 
     pub async fn set_password(&self, account_id: i64, password_hash: &str) -> Result<()> {
-        sqlx::query("UPDATE accounts SET password_hash = $2 WHERE id = $1")
-            .bind(account_id)
-            .bind(password_hash)
-            .execute(&self.pool)
-            .await?;
+        self.write_statement(
+            sqlx::query("UPDATE accounts SET password_hash = $2 WHERE id = $1")
+                .bind(account_id)
+                .bind(password_hash.to_owned()),
+        )
+        .await?;
         Ok(())
     }
 
@@ -214,18 +222,25 @@ impl Store {
 
     /// Ends a session and every grant bound to it.
     pub async fn revoke_session(&self, session_id: i64, now: i64) -> Result<()> {
-        sqlx::query(
-            "UPDATE grants SET revoked_at = $2 WHERE session_id = $1 AND revoked_at IS NULL",
-        )
-        .bind(session_id)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        sqlx::query("UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
-            .bind(session_id)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        self.write(Shape::Statements, move |conn| {
+            Box::pin(async move {
+                sqlx::query(
+                    "UPDATE grants SET revoked_at = $2 WHERE session_id = $1 AND revoked_at IS NULL",
+                )
+                .bind(session_id)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+                sqlx::query(
+                    "UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL",
+                )
+                .bind(session_id)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+                Ok(())
+            })
+        })
+        .await
     }
 }

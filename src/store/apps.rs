@@ -1,6 +1,6 @@
 //! Apps with their environments, members' node permissions and uploaded packages.
 
-use super::{Flag, Result, Store, conflict_or};
+use super::{Flag, Result, Shape, Store, conflict_or};
 use crate::vocabulary::{EnvState, Permission};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -102,33 +102,37 @@ impl Store {
         envs: &[(String, bool)],
         now: i64,
     ) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
-        let app_id: i64 =
-            sqlx::query_scalar("INSERT INTO apps (name, created_at) VALUES ($1, $2) RETURNING id")
-                .bind(name)
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(conflict_or)?;
-        for (env_name, padlocked) in envs {
-            sqlx::query("INSERT INTO environments (app_id, name, padlocked) VALUES ($1, $2, $3)")
-                .bind(app_id)
-                .bind(env_name)
-                .bind(*padlocked as i64)
-                .execute(&mut *tx)
-                .await
-                .map_err(conflict_or)?;
-        }
-        for contact_id in contact_ids {
-            sqlx::query("INSERT INTO members (app_id, account_id, is_contact, role) VALUES ($1, $2, 1, 'deploy')")
-                .bind(app_id)
-                .bind(contact_id)
-                .execute(&mut *tx)
-                .await
-                .map_err(conflict_or)?;
-        }
-        tx.commit().await?;
-        Ok(app_id)
+        let (name, contact_ids, envs) = (name.to_owned(), contact_ids.to_vec(), envs.to_vec());
+        self.write(Shape::Statements, move |conn| {
+            Box::pin(async move {
+                let app_id: i64 =
+                    sqlx::query_scalar("INSERT INTO apps (name, created_at) VALUES ($1, $2) RETURNING id")
+                        .bind(name)
+                        .bind(now)
+                        .fetch_one(&mut *conn)
+                        .await
+                        .map_err(conflict_or)?;
+                for (env_name, padlocked) in &envs {
+                    sqlx::query("INSERT INTO environments (app_id, name, padlocked) VALUES ($1, $2, $3)")
+                        .bind(app_id)
+                        .bind(env_name)
+                        .bind(*padlocked as i64)
+                        .execute(&mut *conn)
+                        .await
+                        .map_err(conflict_or)?;
+                }
+                for contact_id in &contact_ids {
+                    sqlx::query("INSERT INTO members (app_id, account_id, is_contact, role) VALUES ($1, $2, 1, 'deploy')")
+                        .bind(app_id)
+                        .bind(contact_id)
+                        .execute(&mut *conn)
+                        .await
+                        .map_err(conflict_or)?;
+                }
+                Ok(app_id)
+            })
+        })
+        .await
     }
 
     pub async fn app_by_name(&self, name: &str) -> Result<Option<AppRecord>> {
@@ -256,27 +260,31 @@ impl Store {
         env_ids: &[i64],
         permissions: &[Permission],
     ) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
-        let deploy = sqlx::query(
-            "UPDATE members SET role = role WHERE app_id = $1 AND account_id = $2 AND role = 'deploy'",
-        )
-        .bind(app_id)
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
-        if deploy.rows_affected() == 0 {
-            return Ok(false);
-        }
-        each_env_permission(
-            &mut tx,
-            "INSERT INTO node_permissions (env_id, account_id, permission) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            account_id,
-            env_ids,
-            permissions,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(true)
+        let (env_ids, permissions) = (env_ids.to_vec(), permissions.to_vec());
+        self.write(Shape::Statements, move |conn| {
+            Box::pin(async move {
+                let deploy = sqlx::query(
+                    "UPDATE members SET role = role WHERE app_id = $1 AND account_id = $2 AND role = 'deploy'",
+                )
+                .bind(app_id)
+                .bind(account_id)
+                .execute(&mut *conn)
+                .await?;
+                if deploy.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                each_env_permission(
+                    conn,
+                    "INSERT INTO node_permissions (env_id, account_id, permission) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    account_id,
+                    &env_ids,
+                    &permissions,
+                )
+                .await?;
+                Ok(true)
+            })
+        })
+        .await
     }
 
     pub async fn revoke_permissions(
@@ -285,17 +293,20 @@ impl Store {
         env_ids: &[i64],
         permissions: &[Permission],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        each_env_permission(
-            &mut tx,
-            "DELETE FROM node_permissions WHERE env_id = $1 AND account_id = $2 AND permission = $3",
-            account_id,
-            env_ids,
-            permissions,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        let (env_ids, permissions) = (env_ids.to_vec(), permissions.to_vec());
+        self.write(Shape::Statements, move |conn| {
+            Box::pin(async move {
+                each_env_permission(
+                    conn,
+                    "DELETE FROM node_permissions WHERE env_id = $1 AND account_id = $2 AND permission = $3",
+                    account_id,
+                    &env_ids,
+                    &permissions,
+                )
+                .await
+            })
+        })
+        .await
     }
 
     pub async fn set_env_state(
@@ -304,12 +315,13 @@ impl Store {
         state: EnvState,
         package_id: Option<i64>,
     ) -> Result<()> {
-        sqlx::query("UPDATE environments SET state = $2, package_id = COALESCE($3, package_id) WHERE id = $1")
-            .bind(env_id)
-            .bind(state)
-            .bind(package_id)
-            .execute(&self.pool)
-            .await?;
+        self.write_statement(
+            sqlx::query("UPDATE environments SET state = $2, package_id = COALESCE($3, package_id) WHERE id = $1")
+                .bind(env_id)
+                .bind(state)
+                .bind(package_id),
+        )
+        .await?;
         Ok(())
     }
 
@@ -324,17 +336,16 @@ impl Store {
         uploaded_by: &str,
         now: i64,
     ) -> Result<PackageRecord> {
-        let id: i64 = sqlx::query_scalar(
+        let insert = sqlx::query_scalar(
             "INSERT INTO packages (app_id, filename, sha256, size, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(app_id)
-        .bind(filename)
-        .bind(sha256)
+        .bind(filename.to_owned())
+        .bind(sha256.to_owned())
         .bind(size)
-        .bind(uploaded_by)
-        .bind(now)
-        .fetch_one(&self.pool)
-        .await?;
+        .bind(uploaded_by.to_owned())
+        .bind(now);
+        let id = self.write_returning(insert).await?;
         Ok(PackageRecord {
             id,
             app_id,

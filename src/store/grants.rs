@@ -1,7 +1,7 @@
 //! Grants: interactive ones (bound to a session, issued by a second factor) and CI grants
 //! (scoped to one app's environments and operations, issued by a person).
 
-use super::{CommaList, Result, Shape, Store};
+use super::{CommaList, Result, Store};
 use crate::vocabulary::{GrantKind, Permission};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -63,22 +63,21 @@ impl Store {
             ),
             None => (None, None, None),
         };
-        Ok(sqlx::query_scalar(
+        let insert = sqlx::query_scalar(
             "INSERT INTO grants (kind, account_id, session_id, token_hash, label, app_id, envs, operations, issued_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(kind)
         .bind(account_id)
         .bind(session_id)
-        .bind(token_hash)
-        .bind(label)
+        .bind(token_hash.to_owned())
+        .bind(label.map(str::to_owned))
         .bind(app_id)
         .bind(envs)
         .bind(operations)
         .bind(now)
-        .bind(expires_at)
-        .fetch_one(&self.pool)
-        .await?)
+        .bind(expires_at);
+        self.write_returning(insert).await
     }
 
     /// The grant with this token hash, whatever its state: callers tell expired from revoked.
@@ -130,26 +129,25 @@ impl Store {
     }
 
     pub async fn revoke_grant(&self, id: i64, now: i64) -> Result<bool> {
-        let done =
-            sqlx::query("UPDATE grants SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
+        let revoked = self
+            .write_statement(
+                sqlx::query(
+                    "UPDATE grants SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL",
+                )
                 .bind(id)
-                .bind(now)
-                .execute(&self.pool)
-                .await?;
-        Ok(done.rows_affected() == 1)
+                .bind(now),
+            )
+            .await?;
+        Ok(revoked == 1)
     }
 
     pub async fn touch_grant(&self, id: i64, now: i64) -> Result<()> {
-        self.write(Shape::Statement, move |conn| {
-            Box::pin(async move {
-                sqlx::query("UPDATE grants SET last_used_at = $2 WHERE id = $1")
-                    .bind(id)
-                    .bind(now)
-                    .execute(conn)
-                    .await?;
-                Ok(())
-            })
-        })
-        .await
+        self.write_statement(
+            sqlx::query("UPDATE grants SET last_used_at = $2 WHERE id = $1")
+                .bind(id)
+                .bind(now),
+        )
+        .await?;
+        Ok(())
     }
 }

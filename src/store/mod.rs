@@ -37,7 +37,11 @@ pub use operations::{BackupRecord, OperationRecord};
 pub use second_factor::SecondFactor;
 pub use throttle::SmsThrottle;
 
-use sqlx::AnyPool;
+use sqlx::{AnyPool, Connection, Executor};
+/// A statement with its arguments bound, owned, so it can travel to the writer.
+type Statement = sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments<'static>>;
+type StatementReturning =
+    sqlx::query::QueryScalar<'static, sqlx::Any, i64, sqlx::any::AnyArguments<'static>>;
 use sqlx::any::AnyPoolOptions;
 
 use crate::vocabulary::{Permission, UnknownWord};
@@ -166,6 +170,17 @@ impl Store {
         } else {
             return Err(StoreError::UnsupportedUrl(url.to_owned()));
         };
+        // On SQLite the writer's connection opens first (creating the file) and alone writes:
+        // it brings the schema up to date, then runs every unit of writes in its batches.
+        let writer = match backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::AnyConnection::connect(url).await?;
+                sqlite::prepare(&mut conn).await?;
+                sqlite::MIGRATOR.run(&mut conn).await?;
+                Some(writer::Writer::start(conn))
+            }
+            Backend::Postgres => None,
+        };
         let pool = AnyPoolOptions::new()
             .max_connections(match backend {
                 Backend::Sqlite => 8,
@@ -179,19 +194,22 @@ impl Store {
             // costs as much as the query on SQLite, where a file cannot drop the connection.
             // PostgreSQL keeps it: it finds connections a restart broke.
             .test_before_acquire(backend == Backend::Postgres)
+            // SQLite's pool only reads. A write from it would queue for the file's one write
+            // lock behind the writer's batches, in the busy handler's sleeps (seconds under
+            // load); read-only, such a write fails at once instead, in every test.
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute("PRAGMA query_only = ON").await?;
+                    }
+                    Ok(())
+                })
+            })
             .connect(url)
             .await?;
-        let writer = match backend {
-            Backend::Sqlite => {
-                sqlite::prepare(&pool).await?;
-                sqlite::MIGRATOR.run(&pool).await?;
-                Some(writer::Writer::start(pool.acquire().await?.detach()))
-            }
-            Backend::Postgres => {
-                postgres::MIGRATOR.run(&pool).await?;
-                None
-            }
-        };
+        if backend == Backend::Postgres {
+            postgres::MIGRATOR.run(&pool).await?;
+        }
         Ok(Store {
             pool,
             backend,
@@ -223,6 +241,23 @@ impl Store {
                 Ok(out)
             }
         }
+    }
+
+    /// Runs one statement as a unit of writes (see `write`); returns the rows it changed.
+    pub(crate) async fn write_statement(&self, statement: Statement) -> Result<u64> {
+        self.write(Shape::Statement, move |conn| {
+            Box::pin(async move { Ok(statement.execute(conn).await?.rows_affected()) })
+        })
+        .await
+    }
+
+    /// Runs one statement that returns one integer (`RETURNING id`, say) as a unit of writes
+    /// (see `write`), and returns that integer.
+    pub(crate) async fn write_returning(&self, statement: StatementReturning) -> Result<i64> {
+        self.write(Shape::Statement, move |conn| {
+            Box::pin(async move { Ok(statement.fetch_one(conn).await?) })
+        })
+        .await
     }
 
     pub async fn ping(&self) -> Result<()> {

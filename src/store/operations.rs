@@ -1,7 +1,7 @@
 //! Operations on environments (transport, start, stop, restart, backups) and the backups
 //! they make.
 
-use super::{Backend, Flag, Result, Store, StoreError, conflict_or};
+use super::{Backend, Flag, Result, Shape, Store, StoreError, conflict_or};
 use crate::vocabulary::{OperationKind, OperationState};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -56,21 +56,23 @@ impl Store {
         backup_id: Option<i64>,
         now: i64,
     ) -> Result<OperationRecord> {
-        let id: i64 = sqlx::query_scalar(
+        let insert = sqlx::query_scalar(
             "INSERT INTO operations (app_id, env_id, kind, state, actor, via, package_id, backup_id, created_at, heartbeat_at) \
              VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, $8, $8) RETURNING id",
         )
         .bind(app_id)
         .bind(env_id)
         .bind(kind)
-        .bind(actor)
-        .bind(via)
+        .bind(actor.to_owned())
+        .bind(via.to_owned())
         .bind(package_id)
         .bind(backup_id)
-        .bind(now)
-        .fetch_one(&self.pool)
-        .await
-        .map_err(conflict_or)?;
+        .bind(now);
+        let id: i64 = self
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move { insert.fetch_one(conn).await.map_err(conflict_or) })
+            })
+            .await?;
         self.operation(id).await?.ok_or(StoreError::NotFound)
     }
 
@@ -125,12 +127,13 @@ impl Store {
 
     /// Appends to a running operation's log and marks it alive.
     pub async fn append_operation_log(&self, id: i64, text: &str, now: i64) -> Result<()> {
-        sqlx::query("UPDATE operations SET log = log || $2, heartbeat_at = $3 WHERE id = $1")
-            .bind(id)
-            .bind(text)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
+        self.write_statement(
+            sqlx::query("UPDATE operations SET log = log || $2, heartbeat_at = $3 WHERE id = $1")
+                .bind(id)
+                .bind(text.to_owned())
+                .bind(now),
+        )
+        .await?;
         Ok(())
     }
 
@@ -141,18 +144,19 @@ impl Store {
         exit_code: Option<i64>,
         now: i64,
     ) -> Result<()> {
-        sqlx::query(
-            "UPDATE operations SET state = $2, exit_code = $3, finished_at = $4 WHERE id = $1",
+        self.write_statement(
+            sqlx::query(
+                "UPDATE operations SET state = $2, exit_code = $3, finished_at = $4 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(if succeeded {
+                OperationState::Succeeded
+            } else {
+                OperationState::Failed
+            })
+            .bind(exit_code)
+            .bind(now),
         )
-        .bind(id)
-        .bind(if succeeded {
-            OperationState::Succeeded
-        } else {
-            OperationState::Failed
-        })
-        .bind(exit_code)
-        .bind(now)
-        .execute(&self.pool)
         .await?;
         Ok(())
     }
@@ -165,17 +169,17 @@ impl Store {
             Backend::Sqlite => now + 1,
             Backend::Postgres => now - 30,
         };
-        let done = sqlx::query(
-            "UPDATE operations SET state = 'failed', finished_at = $1, \
-log = log || $3 \
-             WHERE state IN ('queued', 'running') AND COALESCE(heartbeat_at, created_at) < $2",
+        self.write_statement(
+            sqlx::query(
+                "UPDATE operations SET state = 'failed', finished_at = $1, \
+                 log = log || $3 \
+                 WHERE state IN ('queued', 'running') AND COALESCE(heartbeat_at, created_at) < $2",
+            )
+            .bind(now)
+            .bind(stale_before)
+            .bind("padlock: interrupted: the server stopped while this operation ran\n"),
         )
-        .bind(now)
-        .bind(stale_before)
-        .bind("padlock: interrupted: the server stopped while this operation ran\n")
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected())
+        .await
     }
 
     /// How long the last successful operation of this kind on this environment took.
@@ -193,41 +197,44 @@ log = log || $3 \
     // ---- backups --------------------------------------------------------------------
 
     pub async fn create_backup(&self, app_id: i64, env_id: i64, now: i64) -> Result<i64> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO backups (app_id, env_id, operation_id, created_at) VALUES ($1, $2, 0, $3) RETURNING id",
+        self.write_returning(
+            sqlx::query_scalar(
+                "INSERT INTO backups (app_id, env_id, operation_id, created_at) VALUES ($1, $2, 0, $3) RETURNING id",
+            )
+            .bind(app_id)
+            .bind(env_id)
+            .bind(now),
         )
-        .bind(app_id)
-        .bind(env_id)
-        .bind(now)
-        .fetch_one(&self.pool)
-        .await?)
+        .await
     }
 
     pub async fn attach_backup(&self, backup_id: i64, operation_id: i64) -> Result<()> {
-        sqlx::query("UPDATE backups SET operation_id = $2 WHERE id = $1")
-            .bind(backup_id)
-            .bind(operation_id)
-            .execute(&self.pool)
-            .await?;
+        self.write_statement(
+            sqlx::query("UPDATE backups SET operation_id = $2 WHERE id = $1")
+                .bind(backup_id)
+                .bind(operation_id),
+        )
+        .await?;
         Ok(())
     }
 
     /// Forgets a backup that never got its operation (the environment was busy).
     pub async fn delete_backup(&self, backup_id: i64) -> Result<()> {
-        sqlx::query("DELETE FROM backups WHERE id = $1 AND operation_id = 0")
-            .bind(backup_id)
-            .execute(&self.pool)
-            .await?;
+        self.write_statement(
+            sqlx::query("DELETE FROM backups WHERE id = $1 AND operation_id = 0").bind(backup_id),
+        )
+        .await?;
         Ok(())
     }
 
     pub async fn complete_backup(&self, backup_id: i64, size: i64, sha256: &str) -> Result<()> {
-        sqlx::query("UPDATE backups SET size = $2, sha256 = $3, ready = 1 WHERE id = $1")
-            .bind(backup_id)
-            .bind(size)
-            .bind(sha256)
-            .execute(&self.pool)
-            .await?;
+        self.write_statement(
+            sqlx::query("UPDATE backups SET size = $2, sha256 = $3, ready = 1 WHERE id = $1")
+                .bind(backup_id)
+                .bind(size)
+                .bind(sha256.to_owned()),
+        )
+        .await?;
         Ok(())
     }
 

@@ -41,7 +41,9 @@ impl Store {
         phone: Option<&str>,
         now: i64,
     ) -> Result<bool> {
-        let done = sqlx::query(
+        let started = self
+            .write_statement(
+                sqlx::query(
             "INSERT INTO second_factors (account_id, method, secret_sealed, phone, active, created_at) \
              VALUES ($1, $2, $3, $4, 0, $5) \
              ON CONFLICT (account_id) DO UPDATE SET method = excluded.method, \
@@ -51,12 +53,12 @@ impl Store {
         )
         .bind(account_id)
         .bind(method)
-        .bind(secret_sealed)
-        .bind(phone)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        .bind(secret_sealed.map(str::to_owned))
+        .bind(phone.map(str::to_owned))
+        .bind(now),
+            )
+            .await?;
+        Ok(started == 1)
     }
 
     /// Accepts TOTP time step `step` for the account: succeeds for exactly one caller per
@@ -72,9 +74,9 @@ impl Store {
         activate: bool,
         now: i64,
     ) -> Result<bool> {
-        self.write(Shape::Statement, move |conn| {
-            Box::pin(async move {
-                let done = sqlx::query(
+        let consumed = self
+            .write_statement(
+                sqlx::query(
                     "UPDATE second_factors SET last_totp_step = $2, active = 1, \
                        activated_at = CASE WHEN active = 1 THEN activated_at ELSE $4 END \
                      WHERE account_id = $1 AND method = 'totp' AND active = $3 \
@@ -83,62 +85,62 @@ impl Store {
                 .bind(account_id)
                 .bind(step)
                 .bind(if activate { 0i64 } else { 1i64 })
-                .bind(now)
-                .execute(conn)
-                .await?;
-                Ok(done.rows_affected() == 1)
-            })
-        })
-        .await
+                .bind(now),
+            )
+            .await?;
+        Ok(consumed == 1)
     }
 
     /// Turns a pending SMS enrollment active (after its code was consumed).
     pub async fn activate_sms(&self, account_id: i64, now: i64) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE second_factors SET active = 1, activated_at = $2 WHERE account_id = $1 AND method = 'sms' AND active = 0",
-        )
-        .bind(account_id)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        let activated = self
+            .write_statement(
+                sqlx::query(
+                    "UPDATE second_factors SET active = 1, activated_at = $2 WHERE account_id = $1 AND method = 'sms' AND active = 0",
+                )
+                .bind(account_id)
+                .bind(now),
+            )
+            .await?;
+        Ok(activated == 1)
     }
 
     /// Support's reset: forgets the second factor and its pending codes, revokes every grant
     /// of the account and lifts a lockout.
     pub async fn reset_second_factor(&self, account_id: i64, now: i64) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "UPDATE grants SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL",
-        )
-        .bind(account_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM second_factors WHERE account_id = $1")
-            .bind(account_id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE sms_codes SET used_at = $2 WHERE account_id = $1 AND used_at IS NULL")
-            .bind(account_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE accounts SET n_failures = 0, locked_until = NULL, next_lock_seconds = NULL WHERE id = $1")
-            .bind(account_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
+        self.write(Shape::Statements, move |conn| {
+            Box::pin(async move {
+                sqlx::query(
+                    "UPDATE grants SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL",
+                )
+                .bind(account_id)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+                sqlx::query("DELETE FROM second_factors WHERE account_id = $1")
+                    .bind(account_id)
+                    .execute(&mut *conn)
+                    .await?;
+                sqlx::query("UPDATE sms_codes SET used_at = $2 WHERE account_id = $1 AND used_at IS NULL")
+                    .bind(account_id)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+                sqlx::query("UPDATE accounts SET n_failures = 0, locked_until = NULL, next_lock_seconds = NULL WHERE id = $1")
+                    .bind(account_id)
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await
     }
 
     // ---- SMS codes ------------------------------------------------------------------
 
     /// Forgets a code whose send failed, so it neither blocks a resend nor counts.
     pub async fn delete_sms_code(&self, id: i64) -> Result<()> {
-        sqlx::query("DELETE FROM sms_codes WHERE id = $1")
-            .bind(id)
-            .execute(&self.pool)
+        self.write_statement(sqlx::query("DELETE FROM sms_codes WHERE id = $1").bind(id))
             .await?;
         Ok(())
     }
@@ -164,29 +166,32 @@ impl Store {
 
     /// Marks a matching code used; true for exactly one caller.
     pub async fn consume_sms_code(&self, id: i64, now: i64, max_attempts: i64) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE sms_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2 AND n_attempts < $3",
-        )
-        .bind(id)
-        .bind(now)
-        .bind(max_attempts)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        let consumed = self
+            .write_statement(
+                sqlx::query(
+                    "UPDATE sms_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2 AND n_attempts < $3",
+                )
+                .bind(id)
+                .bind(now)
+                .bind(max_attempts),
+            )
+            .await?;
+        Ok(consumed == 1)
     }
 
     /// Counts a wrong try; the `max_attempts`-th burns the code (marks it used), so a new
     /// one can be sent at once.
     pub async fn count_sms_attempt(&self, id: i64, max_attempts: i64, now: i64) -> Result<()> {
-        sqlx::query(
-            "UPDATE sms_codes SET n_attempts = n_attempts + 1, \
-               used_at = CASE WHEN n_attempts + 1 >= $2 THEN $3 ELSE used_at END \
-             WHERE id = $1",
+        self.write_statement(
+            sqlx::query(
+                "UPDATE sms_codes SET n_attempts = n_attempts + 1, \
+                   used_at = CASE WHEN n_attempts + 1 >= $2 THEN $3 ELSE used_at END \
+                 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(max_attempts)
+            .bind(now),
         )
-        .bind(id)
-        .bind(max_attempts)
-        .bind(now)
-        .execute(&self.pool)
         .await?;
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! The embedded default: one SQLite file in the data folder, in WAL mode so readers do not
 //! block the writer and an acknowledged write survives `kill -9`.
 
-use sqlx::AnyPool;
+use sqlx::AnyConnection;
 use sqlx::migrate::Migrator;
 
 pub static MIGRATOR: Migrator = sqlx::migrate!("src/store/migrations/sqlite");
@@ -16,9 +16,9 @@ pub fn url_in(data_dir: &std::path::Path) -> String {
 
 /// Settings that live in the database file; per-connection ones (foreign keys, a busy
 /// timeout) are sqlx's SQLite defaults.
-pub async fn prepare(pool: &AnyPool) -> Result<(), sqlx::Error> {
+pub async fn prepare(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     sqlx::query("PRAGMA journal_mode = WAL")
-        .execute(pool)
+        .execute(conn)
         .await?;
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! row first: `Store::grant_permissions` locks that row too, so a grant racing a removal is
 //! either removed with it or refused.
 
-use super::{Flag, Result, Store, conflict_or};
+use super::{Flag, Result, Shape, Store, conflict_or};
 
 /// One member of an app's team.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -32,16 +32,19 @@ impl Store {
 
     /// Puts an account on the team; `Conflict` when it already is.
     pub async fn add_team_member(&self, app_id: i64, account_id: i64, role: &str) -> Result<()> {
-        sqlx::query(
+        let insert = sqlx::query(
             "INSERT INTO members (app_id, account_id, is_contact, role) VALUES ($1, $2, 0, $3)",
         )
         .bind(app_id)
         .bind(account_id)
-        .bind(role)
-        .execute(&self.pool)
+        .bind(role.to_owned());
+        self.write(Shape::Statement, move |conn| {
+            Box::pin(async move {
+                insert.execute(conn).await.map_err(conflict_or)?;
+                Ok(())
+            })
+        })
         .await
-        .map_err(conflict_or)?;
-        Ok(())
     }
 
     /// Changes a member's role from `old` to `new`, or takes them off the team when `new` is
@@ -56,57 +59,61 @@ impl Store {
         new: Option<&str>,
         now: i64,
     ) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
-        let changed = match new {
-            Some(role) => {
-                sqlx::query(
-                    "UPDATE members SET role = $4 \
-                     WHERE app_id = $1 AND account_id = $2 AND role = $3 AND is_contact = 0",
-                )
-                .bind(app_id)
-                .bind(account_id)
-                .bind(old)
-                .bind(role)
-                .execute(&mut *tx)
-                .await?
-            }
-            None => {
-                sqlx::query(
-                    "DELETE FROM members \
-                     WHERE app_id = $1 AND account_id = $2 AND role = $3 AND is_contact = 0",
-                )
-                .bind(app_id)
-                .bind(account_id)
-                .bind(old)
-                .execute(&mut *tx)
-                .await?
-            }
-        };
-        if changed.rows_affected() == 0 {
-            return Ok(false);
-        }
-        if new != Some("deploy") {
-            sqlx::query(
-                "DELETE FROM node_permissions WHERE account_id = $1 \
-                 AND env_id IN (SELECT id FROM environments WHERE app_id = $2)",
-            )
-            .bind(account_id)
-            .bind(app_id)
-            .execute(&mut *tx)
-            .await?;
-            // A CI grant follows its issuer's current permissions anyway; revoking it as well
-            // keeps it from coming back to life if the member is given `deploy` again later.
-            sqlx::query(
-                "UPDATE grants SET revoked_at = $3 \
-                 WHERE kind = 'ci' AND account_id = $1 AND app_id = $2 AND revoked_at IS NULL",
-            )
-            .bind(account_id)
-            .bind(app_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(true)
+        let (old, new) = (old.to_owned(), new.map(str::to_owned));
+        self.write(Shape::Statements, move |conn| {
+            Box::pin(async move {
+                let changed = match &new {
+                    Some(role) => {
+                        sqlx::query(
+                            "UPDATE members SET role = $4 \
+                             WHERE app_id = $1 AND account_id = $2 AND role = $3 AND is_contact = 0",
+                        )
+                        .bind(app_id)
+                        .bind(account_id)
+                        .bind(old)
+                        .bind(role)
+                        .execute(&mut *conn)
+                        .await?
+                    }
+                    None => {
+                        sqlx::query(
+                            "DELETE FROM members \
+                             WHERE app_id = $1 AND account_id = $2 AND role = $3 AND is_contact = 0",
+                        )
+                        .bind(app_id)
+                        .bind(account_id)
+                        .bind(old)
+                        .execute(&mut *conn)
+                        .await?
+                    }
+                };
+                if changed.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                if new.as_deref() != Some("deploy") {
+                    sqlx::query(
+                        "DELETE FROM node_permissions WHERE account_id = $1 \
+                         AND env_id IN (SELECT id FROM environments WHERE app_id = $2)",
+                    )
+                    .bind(account_id)
+                    .bind(app_id)
+                    .execute(&mut *conn)
+                    .await?;
+                    // A CI grant follows its issuer's current permissions anyway; revoking it as well
+                    // keeps it from coming back to life if the member is given `deploy` again later.
+                    sqlx::query(
+                        "UPDATE grants SET revoked_at = $3 \
+                         WHERE kind = 'ci' AND account_id = $1 AND app_id = $2 AND revoked_at IS NULL",
+                    )
+                    .bind(account_id)
+                    .bind(app_id)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+                }
+                Ok(true)
+            })
+        })
+        .await
     }
 }

@@ -7,7 +7,7 @@
 
 use sqlx::Row;
 
-use super::{Result, Store};
+use super::{Result, Shape, Store};
 use crate::vocabulary::Method;
 
 /// Why an SMS send was refused, and for how long.
@@ -49,80 +49,79 @@ impl Store {
         now: i64,
         window: i64,
     ) -> Result<std::result::Result<Vec<Slot>, i64>> {
-        let mut taken = Vec::with_capacity(limits.len());
-        for (scope, max) in limits {
-            let window_end: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO throttle_counters (scope, window_end, n) VALUES ($1, $3, 1) \
-                 ON CONFLICT (scope) DO UPDATE SET \
-                   n = CASE WHEN throttle_counters.window_end <= $2 THEN 1 ELSE throttle_counters.n + 1 END, \
-                   window_end = CASE WHEN throttle_counters.window_end <= $2 THEN $3 ELSE throttle_counters.window_end END \
-                 WHERE throttle_counters.window_end <= $2 OR throttle_counters.n < $4 \
-                 RETURNING window_end",
-            )
-            .bind(scope)
-            .bind(now)
-            .bind(now + window)
-            .bind(max)
-            .fetch_optional(&self.pool)
-            .await?;
-            match window_end {
-                Some(window_end) => taken.push(Slot {
-                    scope: scope.clone(),
-                    window_end,
-                }),
-                None => {
-                    self.give_back(&taken).await?;
+        let limits = limits.to_vec();
+        self.write(Shape::Statements, move |conn| {
+            Box::pin(async move {
+                let mut taken = Vec::with_capacity(limits.len());
+                for (scope, max) in limits {
                     let window_end: Option<i64> = sqlx::query_scalar(
-                        "SELECT window_end FROM throttle_counters WHERE scope = $1",
+                        "INSERT INTO throttle_counters (scope, window_end, n) VALUES ($1, $3, 1) \
+                         ON CONFLICT (scope) DO UPDATE SET \
+                           n = CASE WHEN throttle_counters.window_end <= $2 THEN 1 ELSE throttle_counters.n + 1 END, \
+                           window_end = CASE WHEN throttle_counters.window_end <= $2 THEN $3 ELSE throttle_counters.window_end END \
+                         WHERE throttle_counters.window_end <= $2 OR throttle_counters.n < $4 \
+                         RETURNING window_end",
                     )
-                    .bind(scope)
-                    .fetch_optional(&self.pool)
+                    .bind(&scope)
+                    .bind(now)
+                    .bind(now + window)
+                    .bind(max)
+                    .fetch_optional(&mut *conn)
                     .await?;
-                    return Ok(Err(window_end.map_or(1, |end| (end - now).max(1))));
+                    match window_end {
+                        Some(window_end) => taken.push(Slot { scope, window_end }),
+                        None => {
+                            give_back(conn, &taken).await?;
+                            let window_end: Option<i64> = sqlx::query_scalar(
+                                "SELECT window_end FROM throttle_counters WHERE scope = $1",
+                            )
+                            .bind(&scope)
+                            .fetch_optional(&mut *conn)
+                            .await?;
+                            return Ok(Err(window_end.map_or(1, |end| (end - now).max(1))));
+                        }
+                    }
                 }
-            }
-        }
-        Ok(Ok(taken))
+                Ok(Ok(taken))
+            })
+        })
+        .await
     }
 
     /// Gives slots back (the attempt succeeded); a slot of a window that has since ended is
     /// left alone.
     pub async fn give_back(&self, slots: &[Slot]) -> Result<()> {
-        for slot in slots {
-            sqlx::query(
-                "UPDATE throttle_counters SET n = n - 1 WHERE scope = $1 AND window_end = $2 AND n > 0",
-            )
-            .bind(&slot.scope)
-            .bind(slot.window_end)
-            .execute(&self.pool)
-            .await?;
-        }
-        Ok(())
+        let slots = slots.to_vec();
+        self.write(Shape::Statements, move |conn| {
+            Box::pin(async move { give_back(conn, &slots).await })
+        })
+        .await
     }
 
     /// Forgets a counter altogether.
     pub async fn clear_counter(&self, scope: &str) -> Result<()> {
-        sqlx::query("DELETE FROM throttle_counters WHERE scope = $1")
-            .bind(scope)
-            .execute(&self.pool)
-            .await?;
+        self.write_statement(
+            sqlx::query("DELETE FROM throttle_counters WHERE scope = $1").bind(scope.to_owned()),
+        )
+        .await?;
         Ok(())
     }
 
     /// Counts one event in `scope` (no limit) and returns the count in the current window.
     pub async fn count_event(&self, scope: &str, now: i64, window: i64) -> Result<i64> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO throttle_counters (scope, window_end, n) VALUES ($1, $3, 1) \
-             ON CONFLICT (scope) DO UPDATE SET \
-               n = CASE WHEN throttle_counters.window_end <= $2 THEN 1 ELSE throttle_counters.n + 1 END, \
-               window_end = CASE WHEN throttle_counters.window_end <= $2 THEN $3 ELSE throttle_counters.window_end END \
-             RETURNING n",
+        self.write_returning(
+            sqlx::query_scalar(
+                "INSERT INTO throttle_counters (scope, window_end, n) VALUES ($1, $3, 1) \
+                 ON CONFLICT (scope) DO UPDATE SET \
+                   n = CASE WHEN throttle_counters.window_end <= $2 THEN 1 ELSE throttle_counters.n + 1 END, \
+                   window_end = CASE WHEN throttle_counters.window_end <= $2 THEN $3 ELSE throttle_counters.window_end END \
+                 RETURNING n",
+            )
+            .bind(scope.to_owned())
+            .bind(now)
+            .bind(now + window),
         )
-        .bind(scope)
-        .bind(now)
-        .bind(now + window)
-        .fetch_one(&self.pool)
-        .await?)
+        .await
     }
 
     /// Whether the account has logged in from `client` before.
@@ -139,14 +138,15 @@ impl Store {
 
     /// Records a successful login of the account from `client`.
     pub async fn remember_address(&self, account_id: i64, client: &str, now: i64) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO known_addresses (account_id, client, last_login_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (account_id, client) DO UPDATE SET last_login_at = excluded.last_login_at",
+        self.write_statement(
+            sqlx::query(
+                "INSERT INTO known_addresses (account_id, client, last_login_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (account_id, client) DO UPDATE SET last_login_at = excluded.last_login_at",
+            )
+            .bind(account_id)
+            .bind(client.to_owned())
+            .bind(now),
         )
-        .bind(account_id)
-        .bind(client)
-        .bind(now)
-        .execute(&self.pool)
         .await?;
         Ok(())
     }
@@ -154,15 +154,20 @@ impl Store {
     /// Sweeps counters whose window has ended and addresses not logged in from since
     /// `forget_addresses_before`: what keeps both tables bounded.
     pub async fn sweep_throttles(&self, now: i64, forget_addresses_before: i64) -> Result<()> {
-        sqlx::query("DELETE FROM throttle_counters WHERE window_end <= $1")
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
-        sqlx::query("DELETE FROM known_addresses WHERE last_login_at < $1")
-            .bind(forget_addresses_before)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        self.write(Shape::Statements, move |conn| {
+            Box::pin(async move {
+                sqlx::query("DELETE FROM throttle_counters WHERE window_end <= $1")
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+                sqlx::query("DELETE FROM known_addresses WHERE last_login_at < $1")
+                    .bind(forget_addresses_before)
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await
     }
 
     // ---- SMS codes ------------------------------------------------------------------
@@ -185,7 +190,7 @@ impl Store {
         limits: SmsLimits,
     ) -> Result<std::result::Result<i64, SmsThrottle>> {
         let hour_ago = now - 3600;
-        let inserted: Option<i64> = sqlx::query_scalar(
+        let insert = sqlx::query_scalar(
             "INSERT INTO sms_codes (account_id, phone, code_hash, sent_at, expires_at, to_owner) \
              SELECT $1, $2, $3, $4, $5, sender.to_owner \
              FROM (SELECT COUNT(*) AS to_owner FROM second_factors \
@@ -198,16 +203,19 @@ impl Store {
              RETURNING id",
         )
         .bind(account_id)
-        .bind(phone)
-        .bind(code_hash)
+        .bind(phone.to_owned())
+        .bind(code_hash.to_owned())
         .bind(now)
         .bind(now + limits.ttl)
         .bind(now - limits.resend_wait)
         .bind(hour_ago)
         .bind(limits.max_per_hour)
-        .bind(limits.max_enrollments_per_number)
-        .fetch_optional(&self.pool)
-        .await?;
+        .bind(limits.max_enrollments_per_number);
+        let inserted: Option<i64> = self
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move { Ok(insert.fetch_optional(conn).await?) })
+            })
+            .await?;
         if let Some(id) = inserted {
             return Ok(Ok(id));
         }
@@ -268,4 +276,18 @@ impl Store {
             retry_after: (frees_at - now).max(1),
         }))
     }
+}
+
+/// Gives each slot back; a slot of a window that has since ended is left alone.
+async fn give_back(conn: &mut sqlx::AnyConnection, slots: &[Slot]) -> Result<()> {
+    for slot in slots {
+        sqlx::query(
+            "UPDATE throttle_counters SET n = n - 1 WHERE scope = $1 AND window_end = $2 AND n > 0",
+        )
+        .bind(&slot.scope)
+        .bind(slot.window_end)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }

@@ -235,6 +235,22 @@ mod tests {
         assert_eq!(recorded(&store).await, (1..=20).collect::<Vec<i64>>());
     }
 
+    /// SQLite's pool only reads: a write sent around the writer fails at once, where it
+    /// would otherwise queue for the write lock behind the writer's batches.
+    #[tokio::test]
+    async fn the_pool_cannot_write_around_the_writer() {
+        let (_dir, store) = store().await;
+        let bypass = sqlx::query(
+            "INSERT INTO audit_events (at, actor, action, outcome) VALUES (1, 'x', 'y', 'z')",
+        )
+        .execute(&store.pool)
+        .await
+        .unwrap_err();
+        assert!(bypass.to_string().contains("readonly"), "{bypass}");
+        store.record_audit(&event(2)).await.unwrap();
+        assert_eq!(recorded(&store).await, vec![2]);
+    }
+
     /// A job that breaks its batch's transaction (here by ending it) fails the whole batch,
     /// and every caller hears the truth: what was acknowledged is there, and nothing else.
     #[tokio::test]
