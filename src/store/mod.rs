@@ -37,14 +37,16 @@ pub use operations::{BackupRecord, OperationRecord};
 pub use second_factor::SecondFactor;
 pub use throttle::SmsThrottle;
 
-use sqlx::{AnyPool, Connection, Executor};
-/// A statement with its arguments bound, owned, so it can travel to the writer.
-type Statement = sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments<'static>>;
-type StatementReturning =
-    sqlx::query::QueryScalar<'static, sqlx::Any, i64, sqlx::any::AnyArguments<'static>>;
 use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Connection, Executor};
 
 use crate::vocabulary::{Permission, UnknownWord};
+
+/// A statement with its arguments bound and owned, so it can travel to the writer.
+type Statement = sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments<'static>>;
+/// The same, for a statement that returns one integer.
+type StatementReturning =
+    sqlx::query::QueryScalar<'static, sqlx::Any, i64, sqlx::any::AnyArguments<'static>>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

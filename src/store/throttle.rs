@@ -278,7 +278,7 @@ impl Store {
     }
 }
 
-/// Gives each slot back; a slot of a window that has since ended is left alone.
+/// The statements of `Store::give_back`, on the connection of a unit of writes.
 async fn give_back(conn: &mut sqlx::AnyConnection, slots: &[Slot]) -> Result<()> {
     for slot in slots {
         sqlx::query(
