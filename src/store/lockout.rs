@@ -6,7 +6,7 @@
 //! server or at several replicas — no more than `max_failures` are evaluated per lockout
 //! window.
 
-use super::{AuditRecord, Result, Shape, Store, insert_audit};
+use super::{AuditRecord, Result, Shape, Store};
 use crate::auth::lockout::LockoutPolicy;
 
 /// The answer to a claim.
@@ -72,7 +72,7 @@ impl Store {
         events_if_claimed: impl FnOnce(&CodeAttempt) -> Vec<AuditRecord> + Send + 'static,
     ) -> Result<CodeAttempt> {
         let claimed = self
-            .write(Shape::Statements, move |conn| {
+            .write_audited(Shape::Statement, move |conn| {
                 Box::pin(async move {
                     // Every SET expression reads the row as it was, on SQLite and PostgreSQL alike.
                     let row: Option<(Option<i64>, i64)> = sqlx::query_as(
@@ -95,13 +95,11 @@ impl Store {
                     .fetch_optional(&mut *conn)
                     .await?;
                     let Some((locked_until, n_failures)) = row else {
-                        return Ok(None);
+                        return Ok((None, Vec::new()));
                     };
                     let attempt = claimed(policy, now, locked_until, n_failures);
-                    for event in events_if_claimed(&attempt) {
-                        insert_audit(&mut *conn, &event).await?;
-                    }
-                    Ok(Some(attempt))
+                    let events = events_if_claimed(&attempt);
+                    Ok((Some(attempt), events))
                 })
             })
             .await?;

@@ -30,7 +30,8 @@ pub use accounts::Account;
 pub use apps::{AppRecord, EnvRecord, Membership, PackageRecord};
 pub use audit::AuditRecord;
 // For units of writes that record their audit event in the same transaction.
-use audit::insert_audit;
+use audit::insert_audit_events;
+use futures_util::future::BoxFuture;
 pub use grants::GrantRecord;
 pub use lockout::CodeAttempt;
 pub use operations::{BackupRecord, OperationRecord};
@@ -227,18 +228,43 @@ impl Store {
     pub(crate) async fn write<T, F>(&self, shape: Shape, work: F) -> Result<T>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(
-                &'c mut sqlx::AnyConnection,
-            ) -> futures_util::future::BoxFuture<'c, Result<T>>
-            + Send
-            + 'static,
+        F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> BoxFuture<'c, Result<T>> + Send + 'static,
     {
         match (&self.writer, shape) {
-            (Some(writer), _) => writer.write(shape, work).await,
+            (Some(writer), _) => {
+                writer
+                    .write(shape, move |conn| {
+                        Box::pin(async move { Ok((work(conn).await?, Vec::new())) })
+                    })
+                    .await
+            }
             (None, Shape::Statement) => work(&mut *self.pool.acquire().await?).await,
             (None, Shape::Statements) => {
                 let mut tx = self.pool.begin().await?;
                 let out = work(&mut tx).await?;
+                tx.commit().await?;
+                Ok(out)
+            }
+        }
+    }
+
+    /// Runs a unit of writes (see `write`) and records the audit events it returns, in the
+    /// same transaction: on SQLite the writer inserts the events of a whole batch at once.
+    pub(crate) async fn write_audited<T, F>(&self, shape: Shape, work: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(
+                &'c mut sqlx::AnyConnection,
+            ) -> BoxFuture<'c, Result<(T, Vec<AuditRecord>)>>
+            + Send
+            + 'static,
+    {
+        match &self.writer {
+            Some(writer) => writer.write(shape, work).await,
+            None => {
+                let mut tx = self.pool.begin().await?;
+                let (out, events) = work(&mut tx).await?;
+                insert_audit_events(&mut tx, &events).await?;
                 tx.commit().await?;
                 Ok(out)
             }

@@ -13,17 +13,26 @@
 //! batch fails and every caller hears it: no write runs outside the transaction.
 //! Conditional statements (single use, throttles) run inside the job, so their answers stay
 //! exact: jobs run one after another on the one connection.
+//!
+//! Audit events are the one write nearly every request makes. A job hands its events to the
+//! writer instead of inserting them, and the batch inserts the events of all its succeeded
+//! jobs in one statement before it commits: in the same transaction as what they record, and
+//! one trip for the batch instead of one per request. A job whose only write is its event
+//! (`Store::record_audit`) costs no trip of its own.
 
 use futures_util::future::BoxFuture;
 use sqlx::{AnyConnection, Executor};
 use tokio::sync::{mpsc, oneshot};
 
+use super::audit::{AuditRecord, insert_audit_events};
 use super::{Result, StoreError};
 
-/// Runs a job's statements; says whether they succeeded, and what to do once the batch's
-/// fate is known.
-type Run =
-    Box<dyn for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, (bool, Completion)> + Send>;
+/// Runs a job's statements; says whether they succeeded, the audit events to record if they
+/// did, and what to do once the batch's fate is known.
+type Run = Box<
+    dyn for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, (bool, Vec<AuditRecord>, Completion)>
+        + Send,
+>;
 
 struct Job {
     run: Run,
@@ -58,16 +67,22 @@ impl Writer {
         Writer { jobs }
     }
 
-    /// Runs `work` in the next batch and answers once that batch is committed.
+    /// Runs `work` in the next batch, records the audit events it returns with it, and
+    /// answers once that batch is committed.
     pub(super) async fn write<T, F>(&self, shape: Shape, work: F) -> Result<T>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, Result<T>> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, Result<(T, Vec<AuditRecord>)>>
+            + Send
+            + 'static,
     {
         let (answer, answered) = oneshot::channel();
         let run: Run = Box::new(move |conn| {
             Box::pin(async move {
-                let outcome = work(conn).await;
+                let (outcome, events) = match work(conn).await {
+                    Ok((out, events)) => (Ok(out), events),
+                    Err(err) => (Err(err), Vec::new()),
+                };
                 let succeeded = outcome.is_ok();
                 let completion = Box::new(move |committed: std::result::Result<(), String>| {
                     let _ = answer.send(match committed {
@@ -75,7 +90,7 @@ impl Writer {
                         Err(message) => Err(StoreError::NotCommitted(message)),
                     });
                 }) as Completion;
-                (succeeded, completion)
+                (succeeded, events, completion)
             })
         });
         self.jobs
@@ -101,6 +116,7 @@ async fn commit_batch(conn: &mut AnyConnection, jobs: impl Iterator<Item = Job>)
     // are one trip to SQLite's thread, not two.
     let mut control = Control::new("BEGIN IMMEDIATE");
     let mut completions = Vec::new();
+    let mut events = Vec::new();
     for Job { run, shape } in jobs {
         if shape == Shape::Statements {
             control.push("SAVEPOINT job");
@@ -114,14 +130,29 @@ async fn commit_batch(conn: &mut AnyConnection, jobs: impl Iterator<Item = Job>)
             finish(completions, Err(err.to_string()));
             return;
         }
-        let (succeeded, done) = run(conn).await;
+        let (succeeded, job_events, done) = run(conn).await;
         completions.push(done);
+        if succeeded {
+            events.extend(job_events);
+        }
         if shape == Shape::Statements {
             // A job that failed part-way leaves nothing behind; its caller gets its error.
             if !succeeded {
                 control.push("ROLLBACK TO job");
             }
             control.push("RELEASE job");
+        }
+    }
+    if !events.is_empty() {
+        let recorded = match control.send(conn).await {
+            Ok(()) => insert_audit_events(conn, &events).await,
+            Err(err) => Err(err.into()),
+        };
+        if let Err(err) = recorded {
+            tracing::error!("a write batch failed to record its audit events: {err}");
+            let _ = execute(conn, "ROLLBACK").await;
+            finish(completions, Err(err.to_string()));
+            return;
         }
     }
     control.push("COMMIT");
@@ -174,7 +205,7 @@ mod tests {
     use futures_util::future::join_all;
 
     use super::Shape;
-    use crate::store::{AuditRecord, Store, insert_audit};
+    use crate::store::{AuditRecord, Store, insert_audit_events};
 
     async fn store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
@@ -220,7 +251,7 @@ mod tests {
         // Two statements, the second failing after the first wrote.
         let half_done = store.write(Shape::Statements, |conn| {
             Box::pin(async move {
-                insert_audit(&mut *conn, &event(100)).await?;
+                insert_audit_events(&mut *conn, &[event(100)]).await?;
                 sqlx::query("INSERT INTO no_such_table VALUES (1)")
                     .execute(&mut *conn)
                     .await?;
@@ -247,6 +278,43 @@ mod tests {
         .await
         .unwrap_err();
         assert!(bypass.to_string().contains("readonly"), "{bypass}");
+        store.record_audit(&event(2)).await.unwrap();
+        assert_eq!(recorded(&store).await, vec![2]);
+    }
+
+    /// The events of a batch are inserted with it, before its commit: if they cannot be, no
+    /// write of the batch stays, and every caller hears it.
+    #[tokio::test]
+    async fn a_batch_whose_events_fail_keeps_none_of_its_writes() {
+        let (_dir, store) = store().await;
+        let account = store
+            .create_account("erin", "x", false, 0)
+            .await
+            .unwrap()
+            .id;
+        // The table is back after the rollback: SQLite's DDL is transactional.
+        let saboteur = store.write(Shape::Statements, |conn| {
+            Box::pin(async move {
+                sqlx::query("DROP TABLE audit_events")
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(())
+            })
+        });
+        let session = store.create_session(account, "hash", 0, 10);
+        let first = event(1);
+        let audited = store.record_audit(&first);
+        let (saboteur, session, audited) = tokio::join!(saboteur, session, audited);
+
+        assert!(saboteur.is_err() && session.is_err() && audited.is_err());
+        assert!(
+            store
+                .session_by_token("hash", None, 5)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert_eq!(recorded(&store).await, Vec::<i64>::new());
         store.record_audit(&event(2)).await.unwrap();
         assert_eq!(recorded(&store).await, vec![2]);
     }
