@@ -39,6 +39,11 @@ impl Flood {
                             .send()
                             .map_or(0, |response| response.status().as_u16());
                         *statuses.lock().unwrap().entry(status).or_default() += 1;
+                        if status == 0 {
+                            // No answer: retrying at once would only spin and starve the
+                            // machine (and its ephemeral ports) of what the server needs.
+                            std::thread::sleep(Duration::from_millis(20));
+                        }
                     }
                 })
             })
@@ -48,6 +53,11 @@ impl Flood {
             statuses,
             threads,
         }
+    }
+
+    /// How many answers of each status the flood has had so far.
+    fn seen(&self) -> BTreeMap<u16, usize> {
+        self.statuses.lock().unwrap().clone()
     }
 
     /// Stops the flood and returns how many answers of each status it got (0: no answer).
@@ -178,7 +188,13 @@ fn a_full_password_queue_answers_503_with_retry_after() {
                 .unwrap();
             (response.status() == 503).then(|| (response, sent.elapsed()))
         })
-        .expect("one hashing thread and a queue of one refuse some of 17 parallel logins");
+        .unwrap_or_else(|| {
+            panic!(
+                "one hashing thread and a queue of one refuse none of 17 parallel logins; \
+                 the flood's answers by status (0: none): {:?}",
+                flood.seen()
+            )
+        });
     assert!(
         answered_after >= Duration::from_millis(950),
         "a refusal waits out its Retry-After before it is answered: {answered_after:?}"
