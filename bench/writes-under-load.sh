@@ -17,6 +17,7 @@ login_totp
 export SESSION GRANT
 
 probe() {
+    local env
     case $1 in
         grant) env=(METHOD=POST REQ_PATH=/v1/grants EXPECT=201
                     BODY='{"app":"demo","envs":["production"],"allow":["transport"],"label":"bench"}') ;;

@@ -1,5 +1,7 @@
 //! The audit log: append-only, one event per padlocked attempt.
 
+use std::fmt::Write;
+
 use super::{Result, Shape, Store};
 
 #[derive(Debug, Clone, Default, sqlx::FromRow)]
@@ -76,20 +78,20 @@ pub(crate) async fn insert_audit_events(
     conn: &mut sqlx::AnyConnection,
     events: &[AuditRecord],
 ) -> Result<()> {
-    // 11 parameters a row, well under SQLite's (32766) and PostgreSQL's (65535) limits.
+    const COLUMNS: usize = 11;
+    // COLUMNS parameters a row: well under SQLite's (32766) and PostgreSQL's (65535) limits.
     const ROWS_PER_STATEMENT: usize = 256;
     for chunk in events.chunks(ROWS_PER_STATEMENT) {
         let mut sql = String::from(
             "INSERT INTO audit_events (at, actor, action, app, env, outcome, reason, via, client, label, operation_id) VALUES ",
         );
         for row in 0..chunk.len() {
-            let first = row * 11 + 1;
-            let params: Vec<String> = (first..first + 11).map(|n| format!("${n}")).collect();
-            if row > 0 {
-                sql.push_str(", ");
+            sql.push_str(if row == 0 { "(" } else { ", (" });
+            for column in 0..COLUMNS {
+                let separator = if column == 0 { "" } else { ", " };
+                write!(sql, "{separator}${}", row * COLUMNS + column + 1)
+                    .expect("a String takes it");
             }
-            sql.push('(');
-            sql.push_str(&params.join(", "));
             sql.push(')');
         }
         let mut insert = sqlx::query(&sql);

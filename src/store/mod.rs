@@ -231,19 +231,12 @@ impl Store {
         F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> BoxFuture<'c, Result<T>> + Send + 'static,
     {
         match (&self.writer, shape) {
-            (Some(writer), _) => {
-                writer
-                    .write(shape, move |conn| {
-                        Box::pin(async move { Ok((work(conn).await?, Vec::new())) })
-                    })
-                    .await
-            }
             (None, Shape::Statement) => work(&mut *self.pool.acquire().await?).await,
-            (None, Shape::Statements) => {
-                let mut tx = self.pool.begin().await?;
-                let out = work(&mut tx).await?;
-                tx.commit().await?;
-                Ok(out)
+            _ => {
+                self.write_audited(shape, move |conn| {
+                    Box::pin(async move { Ok((work(conn).await?, Vec::new())) })
+                })
+                .await
             }
         }
     }

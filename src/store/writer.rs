@@ -111,25 +111,41 @@ async fn run(mut conn: AnyConnection, mut queue: mpsc::Receiver<Job>) {
 }
 
 async fn commit_batch(conn: &mut AnyConnection, jobs: impl Iterator<Item = Job>) {
+    let mut completions = Vec::new();
+    let committed = run_batch(conn, jobs, &mut completions)
+        .await
+        .map_err(|err| {
+            tracing::error!("a write batch failed: {err}");
+            err.to_string()
+        });
+    if committed.is_err() {
+        // Whatever part of the batch ran is undone (a ROLLBACK with no transaction open fails
+        // harmlessly). The jobs not run yet are dropped: their callers, and those of the jobs
+        // that ran, hear that nothing was written.
+        let _ = execute(conn, "ROLLBACK").await;
+    }
+    for done in completions {
+        done(committed.clone());
+    }
+}
+
+/// Runs the jobs in one transaction, inserts the events of those that succeeded, and commits.
+/// Each job that ran leaves its completion in `completions`, whatever becomes of the batch.
+async fn run_batch(
+    conn: &mut AnyConnection,
+    jobs: impl Iterator<Item = Job>,
+    completions: &mut Vec<Completion>,
+) -> Result<()> {
     // Control statements (BEGIN, SAVEPOINT, RELEASE, COMMIT) wait in `control` and go to the
     // connection together with the next one: a job's RELEASE and the next job's SAVEPOINT
     // are one trip to SQLite's thread, not two.
     let mut control = Control::new("BEGIN IMMEDIATE");
-    let mut completions = Vec::new();
     let mut events = Vec::new();
     for Job { run, shape } in jobs {
         if shape == Shape::Statements {
             control.push("SAVEPOINT job");
         }
-        if let Err(err) = control.send(conn).await {
-            tracing::error!("a write batch failed before one of its jobs: {err}");
-            // Whatever part of the call ran is undone (a ROLLBACK with no transaction open
-            // fails harmlessly). The jobs not run yet are dropped: their callers, and those
-            // of the jobs that ran, hear that nothing was written.
-            let _ = execute(conn, "ROLLBACK").await;
-            finish(completions, Err(err.to_string()));
-            return;
-        }
+        control.send(conn).await?;
         let (succeeded, job_events, done) = run(conn).await;
         completions.push(done);
         if succeeded {
@@ -144,32 +160,12 @@ async fn commit_batch(conn: &mut AnyConnection, jobs: impl Iterator<Item = Job>)
         }
     }
     if !events.is_empty() {
-        let recorded = match control.send(conn).await {
-            Ok(()) => insert_audit_events(conn, &events).await,
-            Err(err) => Err(err.into()),
-        };
-        if let Err(err) = recorded {
-            tracing::error!("a write batch failed to record its audit events: {err}");
-            let _ = execute(conn, "ROLLBACK").await;
-            finish(completions, Err(err.to_string()));
-            return;
-        }
+        control.send(conn).await?;
+        insert_audit_events(conn, &events).await?;
     }
     control.push("COMMIT");
-    let committed = control.send(conn).await.map_err(|err| {
-        tracing::error!("a write batch failed to commit: {err}");
-        err.to_string()
-    });
-    if committed.is_err() {
-        let _ = execute(conn, "ROLLBACK").await;
-    }
-    finish(completions, committed);
-}
-
-fn finish(completions: Vec<Completion>, committed: std::result::Result<(), String>) {
-    for done in completions {
-        done(committed.clone());
-    }
+    control.send(conn).await?;
+    Ok(())
 }
 
 /// Control statements not yet sent, run in one trip.
