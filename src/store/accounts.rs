@@ -135,7 +135,7 @@ impl Store {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.username = $1");
         Ok(sqlx::query_as(&sql)
             .bind(username)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?)
     }
 
@@ -143,7 +143,7 @@ impl Store {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = $1");
         Ok(sqlx::query_as(&sql)
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?)
     }
 
@@ -162,7 +162,7 @@ impl Store {
             "SELECT {ACCOUNT_COLUMNS}, sf.method FROM accounts a \
              LEFT JOIN second_factors sf ON sf.account_id = a.id AND sf.active = 1 ORDER BY a.username"
         );
-        let rows: Vec<AccountWithMethod> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        let rows: Vec<AccountWithMethod> = sqlx::query_as(&sql).fetch_all(&self.db).await?;
         Ok(rows.into_iter().map(|r| (r.account, r.method)).collect())
     }
 
@@ -215,7 +215,7 @@ impl Store {
             .bind(now)
             .bind(grant_hash)
             .bind(GrantKind::Interactive)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?;
         Ok(row.map(SessionRow::into_session))
     }

@@ -138,7 +138,7 @@ impl Store {
     pub async fn app_by_name(&self, name: &str) -> Result<Option<AppRecord>> {
         Ok(sqlx::query_as("SELECT id, name FROM apps WHERE name = $1")
             .bind(name)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?)
     }
 
@@ -149,7 +149,7 @@ impl Store {
         )
         .bind(account_id)
         .bind(all as i64)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?)
     }
 
@@ -159,7 +159,7 @@ impl Store {
              WHERE m.app_id = $1 AND m.is_contact = 1 ORDER BY a.username",
         )
         .bind(app_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?)
     }
 
@@ -167,7 +167,7 @@ impl Store {
         let sql = format!("SELECT {ENV_COLUMNS} FROM environments WHERE app_id = $1 ORDER BY id");
         Ok(sqlx::query_as(&sql)
             .bind(app_id)
-            .fetch_all(&self.pool)
+            .fetch_all(&self.db)
             .await?)
     }
 
@@ -179,7 +179,7 @@ impl Store {
              WHERE e.app_id = $1 ORDER BY e.id",
         )
         .bind(app_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?)
     }
 
@@ -194,7 +194,7 @@ impl Store {
         )
         .bind(app_id)
         .bind(account_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?;
         Ok(Membership::of_rows(&rows))
     }
@@ -216,7 +216,7 @@ impl Store {
         )
         .bind(name)
         .bind(account_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?;
         Ok(rows.first().map(|first| {
             let app = AppRecord {
@@ -240,7 +240,7 @@ impl Store {
              WHERE m.app_id = $1 ORDER BY a.username, np.env_id, np.permission",
         )
         .bind(app_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?;
         Ok(rows
             .into_iter()
@@ -361,7 +361,7 @@ impl Store {
         let sql = format!("SELECT {PACKAGE_COLUMNS} FROM packages WHERE app_id = $1 ORDER BY id");
         Ok(sqlx::query_as(&sql)
             .bind(app_id)
-            .fetch_all(&self.pool)
+            .fetch_all(&self.db)
             .await?)
     }
 
@@ -370,7 +370,7 @@ impl Store {
         Ok(sqlx::query_as(&sql)
             .bind(app_id)
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?)
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Result, Shape, Store};
+use super::{Connections, Result, Shape, Store};
 
 #[derive(Debug, Clone, Default, sqlx::FromRow)]
 pub struct AuditRecord {
@@ -28,14 +28,16 @@ impl Store {
     /// the writer's next batch, which inserts all of the batch's events in one statement.
     pub async fn record_audit(&self, event: &AuditRecord) -> Result<()> {
         let event = event.clone();
-        match self.writer {
-            Some(_) => {
+        match &self.db {
+            Connections::Sqlite { .. } => {
                 self.write_audited(Shape::Statement, move |_| {
                     Box::pin(async move { Ok(((), vec![event])) })
                 })
                 .await
             }
-            None => insert_audit_events(&mut *self.pool.acquire().await?, &[event]).await,
+            Connections::Postgres(pool) => {
+                insert_audit_events(&mut *pool.acquire().await?, &[event]).await
+            }
         }
     }
 
@@ -66,7 +68,7 @@ impl Store {
         .bind(viewer_name)
         .bind(limit)
         .bind(operation)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?;
         events.reverse();
         Ok(events)

@@ -85,7 +85,7 @@ impl Store {
         let sql = format!("SELECT {GRANT_COLUMNS} FROM grants WHERE token_hash = $1");
         Ok(sqlx::query_as(&sql)
             .bind(token_hash)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?)
     }
 
@@ -93,7 +93,7 @@ impl Store {
         let sql = format!("SELECT {GRANT_COLUMNS} FROM grants WHERE id = $1");
         Ok(sqlx::query_as(&sql)
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?)
     }
 
@@ -109,7 +109,7 @@ impl Store {
         );
         let rows: Vec<ListedCiGrant> = sqlx::query_as(&sql)
             .bind(account_id)
-            .fetch_all(&self.pool)
+            .fetch_all(&self.db)
             .await?;
         Ok(rows
             .into_iter()
@@ -124,7 +124,7 @@ impl Store {
              GROUP BY kind",
         )
         .bind(now)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?)
     }
 

@@ -109,7 +109,7 @@ impl Store {
         let until: Option<i64> =
             sqlx::query_scalar("SELECT locked_until FROM accounts WHERE id = $1")
                 .bind(account_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&self.db)
                 .await?
                 .flatten();
         Ok(CodeAttempt::Locked {

@@ -31,7 +31,7 @@ impl Store {
     pub async fn master_key_check(&self) -> Result<Option<String>> {
         Ok(
             sqlx::query_scalar("SELECT sealed FROM master_key_check WHERE id = 1")
-                .fetch_optional(&self.pool)
+                .fetch_optional(&self.db)
                 .await?,
         )
     }
@@ -66,7 +66,7 @@ impl Store {
             "SELECT account_id, secret_sealed FROM second_factors \
              WHERE secret_sealed IS NOT NULL ORDER BY account_id LIMIT 1",
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.db)
         .await?;
         row.map(|r| Ok((r.try_get("account_id")?, r.try_get("secret_sealed")?)))
             .transpose()

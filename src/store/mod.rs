@@ -38,8 +38,11 @@ pub use operations::{BackupRecord, OperationRecord};
 pub use second_factor::SecondFactor;
 pub use throttle::SmsThrottle;
 
-use sqlx::any::AnyPoolOptions;
-use sqlx::{AnyPool, Connection, Executor};
+use std::sync::Arc;
+
+use futures_util::stream::BoxStream;
+use sqlx::any::{AnyPoolOptions, AnyQueryResult, AnyRow, AnyStatement, AnyTypeInfo};
+use sqlx::{AnyPool, Connection, Describe, Either, Execute, Executor};
 
 use crate::vocabulary::{Permission, UnknownWord};
 
@@ -102,7 +105,11 @@ fn conflict_or(err: sqlx::Error) -> StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// How long a query waits for a database connection, opening one included.
+/// SQLite's reading connections: each is a thread of sqlx's, and a read holds one only for
+/// its query.
+const SQLITE_READERS: usize = 8;
+
+/// How long a query waits for a PostgreSQL connection, opening one included.
 const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,10 +120,89 @@ pub enum Backend {
 
 #[derive(Clone)]
 pub struct Store {
-    pool: AnyPool,
     pub backend: Backend,
-    /// SQLite's one writing connection (see `writer.rs`); PostgreSQL writes through the pool.
-    writer: Option<writer::Writer>,
+    /// Where queries run: reads through `&self.db` (an executor), writes through `write`.
+    db: Connections,
+}
+
+#[derive(Clone)]
+enum Connections {
+    /// Read-only connections for the requests, and the one writer (see `writer.rs`).
+    Sqlite {
+        readers: Arc<sqlite::Readers>,
+        writer: writer::Writer,
+    },
+    /// One pool for reads and writes: PostgreSQL groups concurrent commits itself.
+    Postgres(AnyPool),
+}
+
+impl std::fmt::Debug for Connections {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Connections::Sqlite { readers, .. } => readers.fmt(f),
+            Connections::Postgres(pool) => pool.fmt(f),
+        }
+    }
+}
+
+/// Reads go to SQLite's readers or to PostgreSQL's pool.
+impl<'s> Executor<'s> for &'s Connections {
+    type Database = sqlx::Any;
+
+    fn fetch_many<'e, 'q: 'e, E>(
+        self,
+        query: E,
+    ) -> BoxStream<'e, std::result::Result<Either<AnyQueryResult, AnyRow>, sqlx::Error>>
+    where
+        's: 'e,
+        E: 'q + Execute<'q, sqlx::Any>,
+    {
+        match self {
+            Connections::Sqlite { readers, .. } => readers.as_ref().fetch_many(query),
+            Connections::Postgres(pool) => pool.fetch_many(query),
+        }
+    }
+
+    fn fetch_optional<'e, 'q: 'e, E>(
+        self,
+        query: E,
+    ) -> BoxFuture<'e, std::result::Result<Option<AnyRow>, sqlx::Error>>
+    where
+        's: 'e,
+        E: 'q + Execute<'q, sqlx::Any>,
+    {
+        match self {
+            Connections::Sqlite { readers, .. } => readers.as_ref().fetch_optional(query),
+            Connections::Postgres(pool) => pool.fetch_optional(query),
+        }
+    }
+
+    fn prepare_with<'e, 'q: 'e>(
+        self,
+        sql: &'q str,
+        parameters: &'e [AnyTypeInfo],
+    ) -> BoxFuture<'e, std::result::Result<AnyStatement<'q>, sqlx::Error>>
+    where
+        's: 'e,
+    {
+        match self {
+            Connections::Sqlite { readers, .. } => readers.as_ref().prepare_with(sql, parameters),
+            Connections::Postgres(pool) => pool.prepare_with(sql, parameters),
+        }
+    }
+
+    fn describe<'e, 'q: 'e>(
+        self,
+        sql: &'q str,
+    ) -> BoxFuture<'e, std::result::Result<Describe<sqlx::Any>, sqlx::Error>>
+    where
+        's: 'e,
+    {
+        match self {
+            Connections::Sqlite { readers, .. } => readers.as_ref().describe(sql),
+            Connections::Postgres(pool) => pool.describe(sql),
+        }
+    }
 }
 
 /// A 0/1 integer column, read into a `bool` field with `#[sqlx(try_from = "Flag")]`. Both
@@ -175,49 +261,31 @@ impl Store {
         };
         // On SQLite the writer's connection opens first (creating the file) and alone writes:
         // it brings the schema up to date, then runs every unit of writes in its batches.
-        let writer = match backend {
+        let db = match backend {
             Backend::Sqlite => {
                 let mut conn = sqlx::AnyConnection::connect(url).await?;
                 sqlite::prepare(&mut conn).await?;
                 sqlite::MIGRATOR.run(&mut conn).await?;
-                Some(writer::Writer::start(conn))
+                Connections::Sqlite {
+                    readers: Arc::new(sqlite::Readers::new(url, SQLITE_READERS)),
+                    writer: writer::Writer::start(conn),
+                }
             }
-            Backend::Postgres => None,
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    // sqlx waits 30 s for a connection by default, opening one included. With
+                    // the database down every request would hang that long and then fail
+                    // anyway; after ACQUIRE_TIMEOUT it answers `database_unavailable` and the
+                    // client may retry.
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .connect(url)
+                    .await?;
+                postgres::MIGRATOR.run(&pool).await?;
+                Connections::Postgres(pool)
+            }
         };
-        let pool = AnyPoolOptions::new()
-            .max_connections(match backend {
-                Backend::Sqlite => 8,
-                Backend::Postgres => 16,
-            })
-            // sqlx waits 30 s for a connection by default, opening one included. With the
-            // database down every request would hang that long and then fail anyway; after
-            // ACQUIRE_TIMEOUT it answers `database_unavailable` and the client may retry.
-            .acquire_timeout(ACQUIRE_TIMEOUT)
-            // A ping before every query is a round trip to the connection's thread, which
-            // costs as much as the query on SQLite, where a file cannot drop the connection.
-            // PostgreSQL keeps it: it finds connections a restart broke.
-            .test_before_acquire(backend == Backend::Postgres)
-            // SQLite's pool only reads. A write from it would queue for the file's one write
-            // lock behind the writer's batches, in the busy handler's sleeps (seconds under
-            // load); read-only, such a write fails at once instead, in every test.
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        conn.execute("PRAGMA query_only = ON").await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect(url)
-            .await?;
-        if backend == Backend::Postgres {
-            postgres::MIGRATOR.run(&pool).await?;
-        }
-        Ok(Store {
-            pool,
-            backend,
-            writer,
-        })
+        Ok(Store { backend, db })
     }
 
     /// Runs one unit of writes: in the writer's next batch on SQLite, in a transaction of
@@ -230,8 +298,10 @@ impl Store {
         T: Send + 'static,
         F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> BoxFuture<'c, Result<T>> + Send + 'static,
     {
-        match (&self.writer, shape) {
-            (None, Shape::Statement) => work(&mut *self.pool.acquire().await?).await,
+        match (&self.db, shape) {
+            (Connections::Postgres(pool), Shape::Statement) => {
+                work(&mut *pool.acquire().await?).await
+            }
             _ => {
                 self.write_audited(shape, move |conn| {
                     Box::pin(async move { Ok((work(conn).await?, Vec::new())) })
@@ -252,10 +322,10 @@ impl Store {
             + Send
             + 'static,
     {
-        match &self.writer {
-            Some(writer) => writer.write(shape, work).await,
-            None => {
-                let mut tx = self.pool.begin().await?;
+        match &self.db {
+            Connections::Sqlite { writer, .. } => writer.write(shape, work).await,
+            Connections::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
                 let (out, events) = work(&mut tx).await?;
                 insert_audit_events(&mut tx, &events).await?;
                 tx.commit().await?;
@@ -282,7 +352,7 @@ impl Store {
     }
 
     pub async fn ping(&self) -> Result<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        sqlx::query("SELECT 1").execute(&self.db).await?;
         Ok(())
     }
 }

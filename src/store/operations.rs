@@ -83,7 +83,7 @@ impl Store {
             "SELECT id FROM operations WHERE env_id = $1 AND state IN ('queued', 'running')",
         )
         .bind(env_id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.db)
         .await?;
         match id {
             Some(id) => self.operation(id).await,
@@ -95,7 +95,7 @@ impl Store {
         Ok(
             sqlx::query_as(&format!("{OPERATION_SELECT} WHERE o.id = $1"))
                 .bind(id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&self.db)
                 .await?,
         )
     }
@@ -117,7 +117,7 @@ impl Store {
         .bind(env)
         .bind(state)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?;
         for op in &mut ops {
             op.log.clear();
@@ -190,7 +190,7 @@ impl Store {
         )
         .bind(env_id)
         .bind(kind)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.db)
         .await?)
     }
 
@@ -243,7 +243,7 @@ impl Store {
             "SELECT id, app_id, env_id, operation_id, size, sha256, created_at, ready FROM backups WHERE env_id = $1 ORDER BY id",
         )
         .bind(env_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?)
     }
 }

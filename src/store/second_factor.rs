@@ -27,7 +27,7 @@ impl Store {
             "SELECT method, secret_sealed, phone, active FROM second_factors WHERE account_id = $1",
         )
         .bind(account_id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.db)
         .await?)
     }
 
@@ -160,7 +160,7 @@ impl Store {
         .bind(account_id)
         .bind(now)
         .bind(max_attempts)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.db)
         .await?)
     }
 

@@ -26,7 +26,7 @@ impl Store {
              WHERE m.app_id = $1 ORDER BY m.is_contact DESC, a.username",
         )
         .bind(app_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?)
     }
 

@@ -131,7 +131,7 @@ impl Store {
         )
         .bind(account_id)
         .bind(client)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.db)
         .await?;
         Ok(found.is_some())
     }
@@ -225,7 +225,7 @@ impl Store {
         )
         .bind(account_id)
         .bind(now)
-        .fetch_one(&self.pool)
+        .fetch_one(&self.db)
         .await?;
         if let Some(sent_at) = last_pending.filter(|sent_at| *sent_at > now - limits.resend_wait) {
             return Ok(Err(SmsThrottle::ResendTooSoon {
@@ -249,7 +249,7 @@ impl Store {
             .bind(account_id)
             .bind(hour_ago)
             .bind(limits.max_per_hour)
-            .fetch_one(&self.pool)
+            .fetch_one(&self.db)
             .await?,
             limits.max_per_hour,
         )?;
@@ -267,7 +267,7 @@ impl Store {
             .bind(to_owner as i64)
             .bind(hour_ago)
             .bind(number_max)
-            .fetch_one(&self.pool)
+            .fetch_one(&self.db)
             .await?,
             number_max,
         )?;

@@ -262,15 +262,15 @@ mod tests {
         assert_eq!(recorded(&store).await, (1..=20).collect::<Vec<i64>>());
     }
 
-    /// SQLite's pool only reads: a write sent around the writer fails at once, where it
+    /// SQLite's readers only read: a write sent around the writer fails at once, where it
     /// would otherwise queue for the write lock behind the writer's batches.
     #[tokio::test]
-    async fn the_pool_cannot_write_around_the_writer() {
+    async fn the_readers_cannot_write_around_the_writer() {
         let (_dir, store) = store().await;
         let bypass = sqlx::query(
             "INSERT INTO audit_events (at, actor, action, outcome) VALUES (1, 'x', 'y', 'z')",
         )
-        .execute(&store.pool)
+        .execute(&store.db)
         .await
         .unwrap_err();
         assert!(bypass.to_string().contains("readonly"), "{bypass}");
