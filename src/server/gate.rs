@@ -163,25 +163,28 @@ impl Rights {
         app: &AppRecord,
     ) -> Result<Rights, ApiError> {
         let membership = state.store.membership(app.id, caller.account.id).await?;
-        Rights::narrowed(state, caller, app, membership).await
+        // Only a CI grant's scope needs the app's environments.
+        let envs = match &caller.via {
+            Via::CiGrant(grant) if grant.app_id == Some(app.id) => {
+                state.store.envs_of(app.id).await?
+            }
+            _ => Vec::new(),
+        };
+        Ok(Rights::narrowed(caller, app, membership, envs.iter()))
     }
 
-    /// `Rights::of` from the caller's membership of `app`, already read.
-    pub async fn narrowed(
-        state: &AppState,
+    /// `Rights::of` from the caller's membership of `app` and the app's environments,
+    /// already read.
+    pub fn narrowed<'e>(
         caller: &Caller,
         app: &AppRecord,
         membership: Option<Membership>,
-    ) -> Result<Rights, ApiError> {
+        envs: impl Iterator<Item = &'e EnvRecord>,
+    ) -> Rights {
         let mut rights = Rights::of_member(caller, membership);
         if let Via::CiGrant(grant) = &caller.via {
             let env_ids = if grant.app_id == Some(app.id) {
-                state
-                    .store
-                    .envs_of(app.id)
-                    .await?
-                    .into_iter()
-                    .filter(|env| grant.envs.contains(&env.name))
+                envs.filter(|env| grant.envs.contains(&env.name))
                     .map(|env| env.id)
                     .collect()
             } else {
@@ -194,7 +197,7 @@ impl Rights {
                 env_ids,
             });
         }
-        Ok(rights)
+        rights
     }
 
     /// The rights of the account behind the request (a CI grant's issuer), unnarrowed.

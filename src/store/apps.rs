@@ -50,12 +50,10 @@ struct MemberPermission {
     permission: Option<Permission>,
 }
 
-/// An app, the account's role on its team if any, and one of its node permissions there
-/// if any.
+/// The account's role on an app's team if any, and one of its node permissions there if
+/// any.
 #[derive(sqlx::FromRow)]
 struct MembershipRow {
-    app_id: i64,
-    app_name: String,
     /// A 0/1 flag, NULL when the account is not on the team.
     is_contact: Option<i64>,
     role: Option<String>,
@@ -74,6 +72,82 @@ impl Membership {
                 .iter()
                 .filter_map(|row| Some((row.env_id?, row.permission?)))
                 .collect(),
+        })
+    }
+}
+
+/// An app as one account sees it: its team membership there, and the app's environments.
+#[derive(Debug, Clone)]
+pub struct AppRead {
+    pub app: AppRecord,
+    pub membership: Option<Membership>,
+    pub envs: Vec<NodeRecord>,
+}
+
+/// An app, the account's role on its team if any, one of the app's environments if any,
+/// and one of the account's permissions there if any.
+#[derive(sqlx::FromRow)]
+struct AppRow {
+    app_id: i64,
+    app_name: String,
+    /// A 0/1 flag, NULL when the account is not on the team.
+    is_contact: Option<i64>,
+    role: Option<String>,
+    env_id: Option<i64>,
+    env_name: Option<String>,
+    padlocked: Option<i64>,
+    state: Option<EnvState>,
+    package_id: Option<i64>,
+    filename: Option<String>,
+    sha256: Option<String>,
+    permission: Option<Permission>,
+}
+
+impl AppRead {
+    /// Rows ordered by environment: each environment's rows are consecutive.
+    fn of_rows(rows: Vec<AppRow>) -> Option<AppRead> {
+        let first = rows.first()?;
+        let app = AppRecord {
+            id: first.app_id,
+            name: first.app_name.clone(),
+        };
+        let membership = match (first.is_contact, &first.role) {
+            (Some(is_contact), Some(role)) => Some(Membership {
+                is_contact: is_contact != 0,
+                role: role.clone(),
+                permissions: rows
+                    .iter()
+                    .filter_map(|row| Some((row.env_id?, row.permission?)))
+                    .collect(),
+            }),
+            _ => None,
+        };
+        let mut envs: Vec<NodeRecord> = Vec::new();
+        for row in rows {
+            let (Some(id), Some(name), Some(padlocked), Some(state)) =
+                (row.env_id, row.env_name, row.padlocked, row.state)
+            else {
+                continue;
+            };
+            if envs.last().is_some_and(|node| node.env.id == id) {
+                continue;
+            }
+            envs.push(NodeRecord {
+                env: EnvRecord {
+                    id,
+                    name,
+                    padlocked: padlocked != 0,
+                    state,
+                    package_id: row.package_id,
+                },
+                filename: row.filename,
+                sha256: row.sha256,
+            });
+        }
+        Some(AppRead {
+            app,
+            membership,
+            envs,
         })
     }
 }
@@ -171,22 +245,10 @@ impl Store {
             .await?)
     }
 
-    /// The app's environments with their deployed packages, in one query.
-    pub async fn nodes_of(&self, app_id: i64) -> Result<Vec<NodeRecord>> {
-        Ok(sqlx::query_as(
-            "SELECT e.id, e.name, e.padlocked, e.state, e.package_id, p.filename, p.sha256 \
-             FROM environments e LEFT JOIN packages p ON p.id = e.package_id \
-             WHERE e.app_id = $1 ORDER BY e.id",
-        )
-        .bind(app_id)
-        .fetch_all(&self.db)
-        .await?)
-    }
-
     /// The account's role on the app's team and its node permissions there, in one query.
     pub async fn membership(&self, app_id: i64, account_id: i64) -> Result<Option<Membership>> {
         let rows: Vec<MembershipRow> = sqlx::query_as(
-            "SELECT m.app_id, '' AS app_name, m.is_contact, m.role, np.env_id, np.permission \
+            "SELECT m.is_contact, m.role, np.env_id, np.permission \
              FROM members m \
              LEFT JOIN node_permissions np ON np.account_id = m.account_id \
                AND np.env_id IN (SELECT id FROM environments WHERE app_id = $1) \
@@ -199,32 +261,25 @@ impl Store {
         Ok(Membership::of_rows(&rows))
     }
 
-    /// The app named `name` and the account's membership of it, in one query: what every
-    /// request about an app reads first.
-    pub async fn app_with_membership(
-        &self,
-        name: &str,
-        account_id: i64,
-    ) -> Result<Option<(AppRecord, Option<Membership>)>> {
-        let rows: Vec<MembershipRow> = sqlx::query_as(
-            "SELECT a.id AS app_id, a.name AS app_name, m.is_contact, m.role, np.env_id, \
-               np.permission FROM apps a \
+    /// The app named `name` as `account_id` sees it, in one query: what every request about
+    /// an app reads first. One row per environment and permission of the account there.
+    pub async fn app_as_seen_by(&self, name: &str, account_id: i64) -> Result<Option<AppRead>> {
+        let rows: Vec<AppRow> = sqlx::query_as(
+            "SELECT a.id AS app_id, a.name AS app_name, m.is_contact, m.role, \
+               e.id AS env_id, e.name AS env_name, e.padlocked, e.state, e.package_id, \
+               p.filename, p.sha256, np.permission \
+             FROM apps a \
              LEFT JOIN members m ON m.app_id = a.id AND m.account_id = $2 \
-             LEFT JOIN node_permissions np ON np.account_id = m.account_id \
-               AND np.env_id IN (SELECT id FROM environments WHERE app_id = a.id) \
-             WHERE a.name = $1",
+             LEFT JOIN environments e ON e.app_id = a.id \
+             LEFT JOIN packages p ON p.id = e.package_id \
+             LEFT JOIN node_permissions np ON np.env_id = e.id AND np.account_id = m.account_id \
+             WHERE a.name = $1 ORDER BY e.id",
         )
         .bind(name)
         .bind(account_id)
         .fetch_all(&self.db)
         .await?;
-        Ok(rows.first().map(|first| {
-            let app = AppRecord {
-                id: first.app_id,
-                name: first.app_name.clone(),
-            };
-            (app, Membership::of_rows(&rows))
-        }))
+        Ok(AppRead::of_rows(rows))
     }
 
     /// Every member of the app with their permissions: (username, is_contact, env_id, permission).
@@ -395,4 +450,144 @@ async fn each_env_permission(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one read behind every request about an app: the member's permissions are theirs
+    /// on this app only, each environment comes once whatever the member holds there, and
+    /// a stranger reads the app without a membership.
+    #[tokio::test]
+    async fn an_app_as_seen_by_a_member_a_stranger_and_on_another_app() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::connect(&super::super::sqlite::url_in(dir.path()))
+            .await
+            .unwrap();
+        let contact = store
+            .create_account("carol", "x", false, 0)
+            .await
+            .unwrap()
+            .id;
+        let member = store
+            .create_account("dave", "x", false, 0)
+            .await
+            .unwrap()
+            .id;
+        let stranger = store
+            .create_account("erin", "x", false, 0)
+            .await
+            .unwrap()
+            .id;
+        let envs = |names: &[&str]| {
+            names
+                .iter()
+                .map(|n| (n.to_string(), *n == "prod"))
+                .collect::<Vec<_>>()
+        };
+        let demo = store
+            .create_app("demo", &[contact], &envs(&["test", "prod", "qa"]), 0)
+            .await
+            .unwrap();
+        let other = store
+            .create_app("other", &[contact], &envs(&["prod"]), 0)
+            .await
+            .unwrap();
+        let mut env_ids = Vec::new();
+        for app in [demo, other] {
+            let envs = store.envs_of(app).await.unwrap();
+            env_ids.push(envs.iter().map(|env| env.id).collect::<Vec<_>>());
+        }
+        let (demo_envs, other_envs) = (&env_ids[0], &env_ids[1]);
+        for app in [demo, other] {
+            store.add_team_member(app, member, "deploy").await.unwrap();
+        }
+        use Permission::{Backups, Transport, View};
+        assert!(
+            store
+                .grant_permissions(demo, member, &demo_envs[1..2], &[View, Transport])
+                .await
+                .unwrap()
+        );
+        assert!(
+            store
+                .grant_permissions(demo, member, &demo_envs[2..3], &[Backups])
+                .await
+                .unwrap()
+        );
+        assert!(
+            store
+                .grant_permissions(other, member, other_envs, &[View])
+                .await
+                .unwrap()
+        );
+        let package = store
+            .create_package(demo, "app.tar", "ab12", 3, "carol", 0)
+            .await
+            .unwrap();
+        store
+            .set_env_state(demo_envs[1], EnvState::Running, Some(package.id))
+            .await
+            .unwrap();
+
+        let read = store.app_as_seen_by("demo", member).await.unwrap().unwrap();
+        assert_eq!((read.app.id, read.app.name.as_str()), (demo, "demo"));
+        let membership = read.membership.unwrap();
+        assert_eq!(
+            (membership.is_contact, membership.role.as_str()),
+            (false, "deploy")
+        );
+        let mut held = membership.permissions.clone();
+        held.sort_by_key(|(env, permission)| (*env, permission.as_str()));
+        assert_eq!(
+            held,
+            vec![
+                (demo_envs[1], Transport),
+                (demo_envs[1], View),
+                (demo_envs[2], Backups)
+            ]
+        );
+        let names: Vec<_> = read
+            .envs
+            .iter()
+            .map(|node| node.env.name.as_str())
+            .collect();
+        assert_eq!(names, ["test", "prod", "qa"]);
+        let prod = &read.envs[1];
+        assert!(prod.env.padlocked);
+        assert_eq!(prod.env.state, EnvState::Running);
+        assert_eq!(
+            (
+                prod.env.package_id,
+                prod.filename.as_deref(),
+                prod.sha256.as_deref()
+            ),
+            (Some(package.id), Some("app.tar"), Some("ab12"))
+        );
+        assert_eq!(read.envs[0].filename, None);
+
+        let seen_by_stranger = store
+            .app_as_seen_by("demo", stranger)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(seen_by_stranger.membership.is_none());
+        assert_eq!(seen_by_stranger.envs.len(), 3);
+        let contact_read = store
+            .app_as_seen_by("demo", contact)
+            .await
+            .unwrap()
+            .unwrap();
+        let contact_membership = contact_read.membership.unwrap();
+        assert!(contact_membership.is_contact);
+        assert!(contact_membership.permissions.is_empty());
+        assert!(
+            store
+                .app_as_seen_by("nothing", member)
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
 }

@@ -27,7 +27,7 @@ mod writer;
 use writer::Shape;
 
 pub use accounts::Account;
-pub use apps::{AppRecord, EnvRecord, Membership, PackageRecord};
+pub use apps::{AppRecord, EnvRecord, Membership, NodeRecord, PackageRecord};
 pub use audit::AuditRecord;
 // For units of writes that record their audit event in the same transaction.
 use audit::insert_audit_events;

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
 
-use super::visible_app;
+use super::{VisibleApp, visible_app};
 use crate::api;
 use crate::server::AppState;
 use crate::server::error::ApiResult;
@@ -78,11 +78,11 @@ async fn list_envs(
     caller: Caller,
     Path(app_name): Path<String>,
 ) -> ApiResult<Json<Vec<api::Environment>>> {
-    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
+    let VisibleApp { app, rights, envs } = visible_app(&state, &caller, &app_name).await?;
     rights.require_member(&app)?;
-    let envs = state.store.envs_of(app.id).await?;
     Ok(Json(
         envs.into_iter()
+            .map(|node| node.env)
             .filter(|env| rights.sees_env(env.id))
             .map(|env| api::Environment {
                 id: env.id,
@@ -115,7 +115,7 @@ async fn node(
     caller: Caller,
     Path(app_name): Path<String>,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
+    let VisibleApp { app, rights, envs } = visible_app(&state, &caller, &app_name).await?;
     gate::authorize(
         &state,
         &caller,
@@ -127,10 +127,7 @@ async fn node(
         },
     )
     .await?;
-    let nodes: Vec<_> = state
-        .store
-        .nodes_of(app.id)
-        .await?
+    let nodes: Vec<_> = envs
         .into_iter()
         // A member sees the environments they hold a permission on.
         .filter(|node| rights.can_view(node.env.id))

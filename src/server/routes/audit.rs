@@ -8,7 +8,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::visible_app;
+use super::{VisibleApp, visible_app};
 use crate::api;
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, QueryParams};
@@ -61,7 +61,7 @@ async fn list(
         Some((caller.account.id, caller.account.username.as_str()))
     };
     if let Some(name) = &query.app {
-        let (app, rights) = visible_app(&state, &caller, name).await?;
+        let VisibleApp { app, rights, .. } = visible_app(&state, &caller, name).await?;
         rights.require_member(&app)?;
     }
     let events = state

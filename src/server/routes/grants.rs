@@ -9,7 +9,7 @@ use axum::routing::{delete, get};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::{find_env, visible_app};
+use super::{VisibleApp, find_env, visible_app};
 use crate::api::{self, CanI, CiGrantIssued, IssueGrantRequest};
 use crate::auth::tokens::{self, TokenKind};
 use crate::server::AppState;
@@ -69,7 +69,7 @@ async fn issue(
     caller: Caller,
     JsonBody(request): JsonBody<IssueGrantRequest>,
 ) -> ApiResult<(StatusCode, Json<CiGrantIssued>)> {
-    let (app, rights) = visible_app(&state, &caller, &request.app).await?;
+    let VisibleApp { app, rights, envs } = visible_app(&state, &caller, &request.app).await?;
     if request.envs.is_empty() || request.allow.is_empty() {
         return Err(ApiError::bad_request(
             "a CI grant needs at least one environment (--env) and one operation (--allow)",
@@ -88,14 +88,11 @@ async fn issue(
             }
         }
     }
-    let mut envs = Vec::new();
+    let mut granted: Vec<crate::store::EnvRecord> = Vec::new();
     for name in &request.envs {
-        let env = find_env(&state, &app, name).await?;
-        if !envs
-            .iter()
-            .any(|e: &crate::store::EnvRecord| e.id == env.id)
-        {
-            envs.push(env);
+        let env = find_env(&app, &envs, name)?;
+        if !granted.iter().any(|e| e.id == env.id) {
+            granted.push(env);
         }
     }
     let max = state.config.ci_grant_max_ttl.seconds();
@@ -130,7 +127,7 @@ async fn issue(
         },
     )
     .await?;
-    for env in &envs {
+    for env in &granted {
         if let Some(op) = allow.iter().find(|op| !rights.has(env.id, **op)) {
             return Err(ApiError::forbidden(format!(
                 "you do not hold {op} on {}/{}, so you cannot grant it",
@@ -140,7 +137,7 @@ async fn issue(
     }
     let now = state.now();
     let token = tokens::generate(TokenKind::CiGrant);
-    let env_names: Vec<String> = envs.iter().map(|e| e.name.clone()).collect();
+    let env_names: Vec<String> = granted.iter().map(|e| e.name.clone()).collect();
     let id = state
         .store
         .create_grant(
@@ -288,8 +285,8 @@ async fn can_i(
             )));
         }
     };
-    let (app, rights) = visible_app(&state, &caller, &query.app).await?;
-    let env = find_env(&state, &app, &query.env).await?;
+    let VisibleApp { app, rights, envs } = visible_app(&state, &caller, &query.app).await?;
+    let env = find_env(&app, &envs, &query.env)?;
     let decision = gate::check(
         &state,
         &caller,

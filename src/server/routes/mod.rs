@@ -19,7 +19,7 @@ use super::error::ApiError;
 use super::extract::Caller;
 use super::gate::Rights;
 use crate::api;
-use crate::store::{Account, AppRecord, EnvRecord};
+use crate::store::{Account, AppRecord, EnvRecord, NodeRecord};
 
 pub(crate) use sessions::valid_username;
 
@@ -99,37 +99,49 @@ pub fn router() -> Router<AppState> {
         .merge(version::routes())
 }
 
+/// An app the caller may see, as read for the request: the caller's rights on it and its
+/// environments with their deployed packages.
+struct VisibleApp {
+    app: AppRecord,
+    rights: Rights,
+    envs: Vec<NodeRecord>,
+}
+
 /// The app named `name`, with the caller's rights on it. An app the caller has no standing
 /// on answers exactly like one that does not exist: a stranger learns nothing of what exists.
 async fn visible_app(
     state: &AppState,
     caller: &Caller,
     name: &str,
-) -> Result<(AppRecord, Rights), ApiError> {
+) -> Result<VisibleApp, ApiError> {
     let not_found = || {
         ApiError::not_found(format!(
             "no app named {name:?}; padlock apps list shows yours"
         ))
     };
-    let (app, membership) = state
+    let read = state
         .store
-        .app_with_membership(name, caller.account.id)
+        .app_as_seen_by(name, caller.account.id)
         .await?
         .ok_or_else(not_found)?;
-    let rights = Rights::narrowed(state, caller, &app, membership).await?;
+    let envs = read.envs.iter().map(|node| &node.env);
+    let rights = Rights::narrowed(caller, &read.app, read.membership, envs);
     if !rights.visible {
         return Err(not_found());
     }
-    Ok((app, rights))
+    Ok(VisibleApp {
+        app: read.app,
+        rights,
+        envs: read.envs,
+    })
 }
 
-async fn find_env(state: &AppState, app: &AppRecord, name: &str) -> Result<EnvRecord, ApiError> {
-    state
-        .store
-        .envs_of(app.id)
-        .await?
-        .into_iter()
+/// The environment of `app` named `name`, among the app's `envs`.
+fn find_env(app: &AppRecord, envs: &[NodeRecord], name: &str) -> Result<EnvRecord, ApiError> {
+    envs.iter()
+        .map(|node| &node.env)
         .find(|env| env.name == name)
+        .cloned()
         .ok_or_else(|| {
             ApiError::not_found(format!(
                 "app {} has no environment {name:?}; padlock envs list --app {} shows them",

@@ -17,14 +17,14 @@ use sha2::{Digest, Sha256};
 use tokio::io::AsyncReadExt;
 use tokio::sync::mpsc;
 
-use super::{find_env, visible_app};
+use super::{VisibleApp, find_env, visible_app};
 use crate::api::{self, OperationRequest, codes};
 use crate::hooks::{self, HookPlan};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
 use crate::server::extract::Caller;
 use crate::server::gate::{self, Action, Rights, Target};
-use crate::store::{AppRecord, BackupRecord, EnvRecord, OperationRecord, StoreError};
+use crate::store::{AppRecord, BackupRecord, EnvRecord, NodeRecord, OperationRecord, StoreError};
 use crate::vocabulary::{EnvState, OperationKind, OperationState, Permission};
 
 /// An operation's log is capped; a hook that prints more is still run to its end.
@@ -92,8 +92,8 @@ async fn start_operation(
     Path((app_name, env_name)): Path<(String, String)>,
     JsonBody(request): JsonBody<OperationRequest>,
 ) -> ApiResult<(StatusCode, Json<api::Operation>)> {
-    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
-    let env = find_env(&state, &app, &env_name).await?;
+    let VisibleApp { app, rights, envs } = visible_app(&state, &caller, &app_name).await?;
+    let env = find_env(&app, &envs, &env_name)?;
     let kind: OperationKind = request.kind.parse().map_err(|_| {
         ApiError::bad_request(format!(
             "unknown operation {:?}: use transport, start, stop, restart, backup_create or backup_restore",
@@ -104,7 +104,7 @@ async fn start_operation(
     // Resolve what the operation needs before deciding, so a bad request is not audited as
     // an allowed attempt.
     let package = match action {
-        Action::Transport => Some(transport_package(&state, &app, &env, &request).await?),
+        Action::Transport => Some(transport_package(&state, &app, &envs, &env, &request).await?),
         _ => None,
     };
     let restore_from = match action {
@@ -219,13 +219,14 @@ async fn start_operation(
 async fn transport_package(
     state: &AppState,
     app: &AppRecord,
+    envs: &[NodeRecord],
     env: &EnvRecord,
     request: &OperationRequest,
 ) -> ApiResult<crate::store::PackageRecord> {
     let package_id = match (&request.package_id, &request.from_env) {
         (Some(id), None) => *id,
         (None, Some(from)) => {
-            let source = find_env(state, app, from).await?;
+            let source = find_env(app, envs, from)?;
             if source.id == env.id {
                 return Err(ApiError::bad_request(
                     "--from and --to name the same environment",
@@ -472,7 +473,7 @@ async fn list_operations(
     }
     let apps = match &query.app {
         Some(name) => {
-            let (app, rights) = visible_app(&state, &caller, name).await?;
+            let VisibleApp { app, rights, .. } = visible_app(&state, &caller, name).await?;
             rights.require_member(&app)?;
             vec![(app, rights)]
         }
@@ -576,8 +577,8 @@ async fn list_backups(
     caller: Caller,
     Path((app_name, env_name)): Path<(String, String)>,
 ) -> ApiResult<Json<Vec<api::Backup>>> {
-    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
-    let env = find_env(&state, &app, &env_name).await?;
+    let VisibleApp { app, rights, envs } = visible_app(&state, &caller, &app_name).await?;
+    let env = find_env(&app, &envs, &env_name)?;
     if !(rights.has(env.id, Permission::Backups) || rights.is_support) {
         return Err(rights.refusal(format!(
             "you may not see the backups of {}/{}",
@@ -616,8 +617,8 @@ async fn download_backup(
     caller: Caller,
     Path((app_name, env_name, backup)): Path<(String, String, String)>,
 ) -> ApiResult<Response> {
-    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
-    let env = find_env(&state, &app, &env_name).await?;
+    let VisibleApp { app, rights, envs } = visible_app(&state, &caller, &app_name).await?;
+    let env = find_env(&app, &envs, &env_name)?;
     let wanted = match backup.as_str() {
         "latest" => None,
         id => Some(

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
-use super::visible_app;
+use super::{VisibleApp, visible_app};
 use crate::api::{self, codes};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, QueryParams};
@@ -72,7 +72,7 @@ async fn list(
     caller: Caller,
     Path(app_name): Path<String>,
 ) -> ApiResult<Json<Vec<api::Package>>> {
-    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
+    let VisibleApp { app, rights, .. } = visible_app(&state, &caller, &app_name).await?;
     rights.require_member(&app)?;
     let mut packages = Vec::new();
     for package in state.store.packages_of(app.id).await? {
@@ -135,7 +135,7 @@ async fn upload(
     QueryParams(query): QueryParams<UploadQuery>,
     body: Body,
 ) -> ApiResult<(StatusCode, Json<api::Package>)> {
-    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
+    let VisibleApp { app, rights, .. } = visible_app(&state, &caller, &app_name).await?;
     let target = Target {
         app: Some(&app),
         env: None,

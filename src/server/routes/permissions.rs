@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::{find_env, visible_app};
+use super::{VisibleApp, find_env, visible_app};
 use crate::api::{PermissionChange, PermissionEntry, codes};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody, QueryParams};
@@ -86,10 +86,10 @@ async fn list(
     Path(app_name): Path<String>,
     QueryParams(query): QueryParams<ListQuery>,
 ) -> ApiResult<Json<Vec<PermissionEntry>>> {
-    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
+    let VisibleApp { app, rights, envs } = visible_app(&state, &caller, &app_name).await?;
     rights.require_member(&app)?;
     if let Some(env) = &query.env {
-        find_env(&state, &app, env).await?;
+        find_env(&app, &envs, env)?;
     }
     // Members see their own permissions; contacts and support see everyone's.
     let only = if rights.sees_all_members() {
@@ -97,13 +97,10 @@ async fn list(
     } else {
         Some(caller.account.username.clone())
     };
-    let visible_envs: Vec<String> = state
-        .store
-        .envs_of(app.id)
-        .await?
+    let visible_envs: Vec<String> = envs
         .into_iter()
-        .filter(|env| rights.can_view(env.id))
-        .map(|env| env.name)
+        .filter(|node| rights.can_view(node.env.id))
+        .map(|node| node.env.name)
         .collect();
     let mut entries = entries(&state, &app, query.env.as_deref(), only.as_deref()).await?;
     entries.retain(|entry| visible_envs.contains(&entry.env));
@@ -151,7 +148,7 @@ async fn change(
     JsonBody(change): JsonBody<PermissionChange>,
     add: bool,
 ) -> ApiResult<Json<Vec<PermissionEntry>>> {
-    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
+    let VisibleApp { app, rights, envs } = visible_app(&state, &caller, &app_name).await?;
     if change.allow.is_empty() {
         return Err(ApiError::bad_request(format!(
             "name at least one permission: {}",
@@ -184,14 +181,14 @@ async fn change(
             return Err(not_deploy_member(&app, &account.username, role.as_deref()));
         }
     }
-    let mut envs: Vec<EnvRecord> = match &change.env {
-        Some(name) => vec![find_env(&state, &app, name).await?],
-        None => state.store.envs_of(app.id).await?,
+    let mut targets: Vec<EnvRecord> = match &change.env {
+        Some(name) => vec![find_env(&app, &envs, name)?],
+        None => envs.into_iter().map(|node| node.env).collect(),
     };
     // Padlocked environments first, so a missing second factor stops the change before any
     // environment is reported as changed.
-    envs.sort_by_key(|env| !env.padlocked);
-    for env in &envs {
+    targets.sort_by_key(|env| !env.padlocked);
+    for env in &targets {
         gate::authorize(
             &state,
             &caller,
@@ -204,7 +201,7 @@ async fn change(
         )
         .await?;
     }
-    let env_ids: Vec<i64> = envs.iter().map(|env| env.id).collect();
+    let env_ids: Vec<i64> = targets.iter().map(|env| env.id).collect();
     if add {
         let granted = state
             .store

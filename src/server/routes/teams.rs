@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 
-use super::visible_app;
+use super::{VisibleApp, visible_app};
 use crate::api::{TeamChange, TeamMember};
 use crate::server::AppState;
 use crate::server::error::{ApiError, ApiResult, JsonBody};
@@ -53,7 +53,7 @@ async fn list(
     caller: Caller,
     Path(app_name): Path<String>,
 ) -> ApiResult<Json<Vec<TeamMember>>> {
-    let (app, rights) = visible_app(&state, &caller, &app_name).await?;
+    let VisibleApp { app, rights, .. } = visible_app(&state, &caller, &app_name).await?;
     // Who is on a team is people's business, not a deployment script's.
     if let Via::CiGrant(_) = caller.via {
         return Err(rights.refusal(format!("the team of {}", app.name)));
@@ -135,7 +135,7 @@ async fn add(
     Path(app_name): Path<String>,
     JsonBody(change): JsonBody<TeamChange>,
 ) -> ApiResult<Json<Vec<TeamMember>>> {
-    let (app, _) = visible_app(&state, &caller, &app_name).await?;
+    let VisibleApp { app, .. } = visible_app(&state, &caller, &app_name).await?;
     let role = match change.role.as_deref() {
         Some(role) if ROLES.contains(&role) => role,
         Some(other) => {
@@ -193,7 +193,7 @@ async fn remove(
     Path(app_name): Path<String>,
     JsonBody(change): JsonBody<TeamChange>,
 ) -> ApiResult<Json<Vec<TeamMember>>> {
-    let (app, _) = visible_app(&state, &caller, &app_name).await?;
+    let VisibleApp { app, .. } = visible_app(&state, &caller, &app_name).await?;
     if change.role.is_some() {
         return Err(ApiError::bad_request(
             "removing takes no role; to change one, use padlock team add with the new role",
