@@ -77,7 +77,7 @@ impl Store {
     /// tried (used and expired ones are never compared again), and the key check. Either all
     /// of them change or, on any error or interruption, none.
     pub async fn rotate_master_key(&self, mut rekey: impl Rekey, now: i64) -> Result<Rekeyed> {
-        let backend = self.backend;
+        let backend = self.backend();
         self.write(Shape::Statements, move |conn| {
             Box::pin(async move {
                 if backend == Backend::Postgres {

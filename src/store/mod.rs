@@ -120,7 +120,6 @@ pub enum Backend {
 
 #[derive(Clone)]
 pub struct Store {
-    pub backend: Backend,
     /// Where queries run: reads through `&self.db` (an executor), writes through `write`.
     db: Connections,
 }
@@ -285,7 +284,14 @@ impl Store {
                 Connections::Postgres(pool)
             }
         };
-        Ok(Store { backend, db })
+        Ok(Store { db })
+    }
+
+    fn backend(&self) -> Backend {
+        match self.db {
+            Connections::Sqlite { .. } => Backend::Sqlite,
+            Connections::Postgres(_) => Backend::Postgres,
+        }
     }
 
     /// Runs one unit of writes: in the writer's next batch on SQLite, in a transaction of

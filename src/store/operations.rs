@@ -165,7 +165,7 @@ impl Store {
     /// one; on PostgreSQL those whose runner has not been heard of for `stale_after` seconds,
     /// so a restarting replica does not fail another replica's work.
     pub async fn fail_interrupted_operations(&self, now: i64) -> Result<u64> {
-        let stale_before = match self.backend {
+        let stale_before = match self.backend() {
             Backend::Sqlite => now + 1,
             Backend::Postgres => now - 30,
         };
