@@ -105,10 +105,6 @@ fn conflict_or(err: sqlx::Error) -> StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// SQLite's reading connections: each is a thread of sqlx's, and a read holds one only for
-/// its query.
-const SQLITE_READERS: usize = 8;
-
 /// How long a query waits for a PostgreSQL connection, opening one included.
 const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 
@@ -262,11 +258,15 @@ impl Store {
         // it brings the schema up to date, then runs every unit of writes in its batches.
         let db = match backend {
             Backend::Sqlite => {
+                // The readers and the writer share the file: a database in memory would be one
+                // of its own for each connection.
+                let file = sqlite::file_of(url)
+                    .ok_or_else(|| StoreError::UnsupportedUrl(url.to_owned()))?;
                 let mut conn = sqlx::AnyConnection::connect(url).await?;
                 sqlite::prepare(&mut conn).await?;
                 sqlite::MIGRATOR.run(&mut conn).await?;
                 Connections::Sqlite {
-                    readers: Arc::new(sqlite::Readers::new(url, SQLITE_READERS)),
+                    readers: Arc::new(sqlite::Readers::new(file)),
                     writer: writer::Writer::start(conn),
                 }
             }

@@ -1,15 +1,24 @@
 //! The embedded default: one SQLite file in the data folder, in WAL mode so readers do not
 //! block the writer and an acknowledged write survives `kill -9`.
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use futures_util::future::BoxFuture;
 use futures_util::stream::{self, BoxStream};
 use futures_util::{StreamExt, TryStreamExt};
-use sqlx::any::{AnyQueryResult, AnyRow, AnyStatement, AnyTypeInfo};
+use rusqlite::OpenFlags;
+use rusqlite::types::ValueRef;
+use sqlx::any::{AnyQueryResult, AnyRow, AnyStatement, AnyTypeInfo, AnyTypeInfoKind, AnyValue};
+use sqlx::error::{DatabaseError, ErrorKind};
 use sqlx::migrate::Migrator;
-use sqlx::{Any, AnyConnection, Connection, Describe, Either, Execute, Executor};
-use tokio::sync::{Semaphore, SemaphorePermit};
+use sqlx::{Any, AnyConnection, Describe, Either, Execute, Executor};
+// What sqlx's own drivers build the `Any` driver's rows from (hidden from its documentation,
+// and so pinned to one version of sqlx in Cargo.toml).
+use sqlx_core::any::{AnyColumn, AnyValueKind};
+use sqlx_core::ext::ustr::UStr;
 
 pub static MIGRATOR: Migrator = sqlx::migrate!("src/store/migrations/sqlite");
 
@@ -30,66 +39,310 @@ pub async fn prepare(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-/// SQLite's reading connections, lent out one query at a time.
+/// SQLite's reading connections, which run a query where it is asked for.
 ///
-/// sqlx's pool pings every connection it takes back: a second round trip to the connection's
-/// thread after each query, which on a request of three reads is half of the server's thread
-/// hand-offs. These connections only read (`query_only`), in autocommit, so they have nothing
-/// to flush: one whose query ran to its end goes straight back. One whose query was abandoned
-/// mid-way, its request cancelled, is closed instead, so no query starts on one half-read.
+/// sqlx runs each SQLite connection on a thread of its own: every query is a hand-off to that
+/// thread and back, which under load cost more CPU than the queries themselves. Nearly every
+/// read is an indexed lookup of a few microseconds on a file in the page cache, so it runs in
+/// place, on the thread that asks, through SQLite's own library (rusqlite, on the same
+/// `libsqlite3` that sqlx links). It implements sqlx's `Executor` for the `Any` driver, so the
+/// queries and their row mapping are the ones PostgreSQL runs.
+///
+/// A read that takes longer than `IN_PLACE_BUDGET` (a page of the audit log whose filter
+/// matches few events, on a long log) would hold up the other requests of its runtime thread:
+/// SQLite cuts it short, and it runs again from the start where it may block
+/// (`block_in_place`). Reads have no effects, so running one twice is safe.
+///
+/// The connections only read (`query_only`), in autocommit: each is taken for one query, which
+/// runs to its end without a pause, and goes straight back. There are never more than the
+/// threads that ask at once.
 pub struct Readers {
-    url: String,
-    idle: Mutex<Vec<AnyConnection>>,
-    permits: Semaphore,
+    file: PathBuf,
+    idle: Mutex<Vec<Reader>>,
+    /// What the readers' deadlines count from.
+    epoch: Instant,
 }
 
+struct Reader {
+    conn: rusqlite::Connection,
+    /// When SQLite cuts the running query short, in nanoseconds after `Readers::epoch`.
+    deadline: Arc<AtomicU64>,
+}
+
+/// How long a read may run in place before it moves to where it may block.
+const IN_PLACE_BUDGET: Duration = Duration::from_millis(1);
+
+/// How many of SQLite's virtual machine steps run between two looks at the deadline: an
+/// indexed lookup takes fewer, so it never looks.
+const STEPS_BETWEEN_LOOKS: std::ffi::c_int = 1000;
+
+/// How long a read waits on a lock it cannot take at once, as sqlx's SQLite connections wait.
+/// In WAL mode a reader waits only while a crashed writer's log is recovered.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The statements each reader keeps prepared, as sqlx keeps them.
+const STATEMENT_CACHE: usize = 100;
+
 impl Readers {
-    /// At most `size` connections to `url`, each opened when first needed.
-    pub fn new(url: &str, size: usize) -> Readers {
+    /// Readers of the database `file`, each opened when first needed.
+    pub fn new(file: PathBuf) -> Readers {
         Readers {
-            url: url.to_owned(),
-            idle: Mutex::new(Vec::with_capacity(size)),
-            permits: Semaphore::new(size),
+            file,
+            idle: Mutex::new(Vec::new()),
+            epoch: Instant::now(),
         }
     }
 
-    /// An idle connection, or a new one while fewer than `size` are open.
-    async fn lend(&self) -> Result<(SemaphorePermit<'_>, AnyConnection), sqlx::Error> {
-        let permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|_| sqlx::Error::PoolClosed)?;
+    /// Runs `read` on an idle connection, or on a new one if none is idle, cut short after
+    /// `budget` if it has one.
+    fn with_connection<T>(
+        &self,
+        budget: Option<Duration>,
+        read: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
         let idle = self.lock_idle().pop();
-        let conn = match idle {
-            Some(conn) => conn,
-            None => {
-                let mut conn = AnyConnection::connect(&self.url).await?;
-                // A write from here would queue for the file's one write lock behind the
-                // writer's batches, in the busy handler's sleeps (seconds under load);
-                // read-only, such a write fails at once instead, in every test.
-                conn.execute("PRAGMA query_only = ON").await?;
-                conn
-            }
+        let reader = match idle {
+            Some(reader) => reader,
+            None => self.open()?,
         };
-        Ok((permit, conn))
+        let deadline = budget.map_or(u64::MAX, |budget| self.nanos_since_epoch() + nanos(budget));
+        reader.deadline.store(deadline, Ordering::Relaxed);
+        let out = read(&reader.conn);
+        self.lock_idle().push(reader);
+        out
     }
 
-    /// Takes back a connection whose query ran to its end, with or without an error.
-    fn give_back(&self, conn: AnyConnection) {
-        self.lock_idle().push(conn);
+    fn open(&self) -> rusqlite::Result<Reader> {
+        let conn = rusqlite::Connection::open_with_flags(
+            &self.file,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        // A write from here would queue for the file's one write lock behind the writer's
+        // batches; read-only, such a write fails at once instead, in every test.
+        conn.pragma_update(None, "query_only", true)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        let deadline = Arc::new(AtomicU64::new(u64::MAX));
+        let (epoch, watched) = (self.epoch, Arc::clone(&deadline));
+        conn.progress_handler(
+            STEPS_BETWEEN_LOOKS,
+            Some(move || nanos(epoch.elapsed()) > watched.load(Ordering::Relaxed)),
+        );
+        Ok(Reader { conn, deadline })
     }
 
-    fn lock_idle(&self) -> MutexGuard<'_, Vec<AnyConnection>> {
+    fn nanos_since_epoch(&self) -> u64 {
+        nanos(self.epoch.elapsed())
+    }
+
+    /// Runs one statement with its `$N` arguments: its rows, then what it changed (nothing).
+    /// In place first; if it outlasts its budget, again where it may block.
+    fn run<'q>(
+        &self,
+        mut query: impl Execute<'q, Any>,
+    ) -> Result<Vec<Either<AnyQueryResult, AnyRow>>, sqlx::Error> {
+        let arguments = query
+            .take_arguments()
+            .map_err(sqlx::Error::Encode)?
+            .map(|arguments| arguments.values.0)
+            .unwrap_or_default();
+        let read = |conn: &rusqlite::Connection| read_rows(conn, query.sql(), &arguments);
+        match self.with_connection(Some(IN_PLACE_BUDGET), read) {
+            Err(err)
+                if err.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) =>
+            {
+                let unhurried = || self.with_connection(None, read);
+                let multi_thread = tokio::runtime::Handle::try_current().is_ok_and(|runtime| {
+                    runtime.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread
+                });
+                if multi_thread {
+                    tokio::task::block_in_place(unhurried)
+                } else {
+                    unhurried()
+                }
+            }
+            results => results,
+        }
+        .map_err(read_error)
+    }
+
+    fn lock_idle(&self) -> MutexGuard<'_, Vec<Reader>> {
         self.idle.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+fn nanos(duration: Duration) -> u64 {
+    u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX)
+}
+
+/// The rows of `sql` with its arguments bound, then what it changed (nothing: it reads).
+fn read_rows(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    arguments: &[AnyValueKind<'_>],
+) -> rusqlite::Result<Vec<Either<AnyQueryResult, AnyRow>>> {
+    let mut statement = conn.prepare_cached(sql)?;
+    bind(&mut statement, arguments)?;
+    let names: Vec<UStr> = statement
+        .column_names()
+        .into_iter()
+        .map(UStr::new)
+        .collect();
+    let ordinals = Arc::new(names.iter().cloned().zip(0..).collect());
+    let mut results = Vec::new();
+    let mut rows = statement.raw_query();
+    while let Some(row) = rows.next()? {
+        results.push(Either::Right(any_row(row, &names, &ordinals)?));
+    }
+    results.push(Either::Left(AnyQueryResult::default()));
+    Ok(results)
+}
+
+/// Binds each parameter by its number: `$2` takes the second argument wherever it stands.
+fn bind(
+    statement: &mut rusqlite::Statement<'_>,
+    arguments: &[AnyValueKind<'_>],
+) -> rusqlite::Result<()> {
+    for index in 1..=statement.parameter_count() {
+        let number = statement
+            .parameter_name(index)
+            .and_then(|name| name.trim_start_matches(['$', '?']).parse::<usize>().ok())
+            .unwrap_or(index);
+        let value = arguments
+            .get(number - 1)
+            .ok_or(rusqlite::Error::InvalidParameterCount(
+                number,
+                arguments.len(),
+            ))?;
+        match value {
+            AnyValueKind::Bool(flag) => statement.raw_bind_parameter(index, flag),
+            AnyValueKind::SmallInt(int) => statement.raw_bind_parameter(index, int),
+            AnyValueKind::Integer(int) => statement.raw_bind_parameter(index, int),
+            AnyValueKind::BigInt(int) => statement.raw_bind_parameter(index, int),
+            AnyValueKind::Real(real) => statement.raw_bind_parameter(index, f64::from(*real)),
+            AnyValueKind::Double(real) => statement.raw_bind_parameter(index, real),
+            AnyValueKind::Text(text) => statement.raw_bind_parameter(index, text.as_ref()),
+            AnyValueKind::Blob(blob) => statement.raw_bind_parameter(index, blob.as_ref()),
+            // `Null`, and whatever kind a later sqlx adds: nothing is bound, which is NULL.
+            _ => Ok(()),
+        }?;
+    }
+    Ok(())
+}
+
+/// A row as sqlx's `Any` driver hands it over, typed by each value as sqlx types SQLite's.
+fn any_row(
+    row: &rusqlite::Row<'_>,
+    names: &[UStr],
+    ordinals: &Arc<sqlx_core::HashMap<UStr, usize>>,
+) -> rusqlite::Result<AnyRow> {
+    let mut columns = Vec::with_capacity(names.len());
+    let mut values = Vec::with_capacity(names.len());
+    for (ordinal, name) in names.iter().enumerate() {
+        let (kind, value) = match row.get_ref(ordinal)? {
+            ValueRef::Null => (
+                AnyTypeInfoKind::Null,
+                AnyValueKind::Null(AnyTypeInfoKind::Null),
+            ),
+            ValueRef::Integer(int) => (AnyTypeInfoKind::BigInt, AnyValueKind::BigInt(int)),
+            ValueRef::Real(real) => (AnyTypeInfoKind::Double, AnyValueKind::Double(real)),
+            ValueRef::Text(text) => (
+                AnyTypeInfoKind::Text,
+                AnyValueKind::Text(String::from_utf8_lossy(text).into_owned().into()),
+            ),
+            ValueRef::Blob(blob) => (
+                AnyTypeInfoKind::Blob,
+                AnyValueKind::Blob(blob.to_vec().into()),
+            ),
+        };
+        columns.push(AnyColumn {
+            ordinal,
+            name: name.clone(),
+            type_info: AnyTypeInfo { kind },
+        });
+        values.push(AnyValue { kind: value });
+    }
+    Ok(AnyRow {
+        column_names: Arc::clone(ordinals),
+        columns,
+        values,
+    })
+}
+
+/// SQLite's error as sqlx reports a database's: its message, and its extended result code.
+#[derive(Debug)]
+struct ReadError {
+    message: String,
+    code: Option<std::ffi::c_int>,
+}
+
+impl ReadError {
+    fn new(err: &rusqlite::Error) -> ReadError {
+        let message = match err {
+            rusqlite::Error::SqliteFailure(_, Some(message))
+            | rusqlite::Error::SqlInputError { msg: message, .. } => message.clone(),
+            err => err.to_string(),
+        };
+        let code = err.sqlite_error().map(|failure| failure.extended_code);
+        ReadError { message, code }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl DatabaseError for ReadError {
+    fn message(&self) -> &str {
+        &self.message
+    }
+
+    fn code(&self) -> Option<std::borrow::Cow<'_, str>> {
+        self.code.map(|code| code.to_string().into())
+    }
+
+    fn as_error(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+        self
+    }
+
+    fn as_error_mut(&mut self) -> &mut (dyn std::error::Error + Send + Sync + 'static) {
+        self
+    }
+
+    fn into_error(self: Box<Self>) -> Box<dyn std::error::Error + Send + Sync + 'static> {
+        self
+    }
+
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::Other
+    }
+}
+
+fn read_error(err: rusqlite::Error) -> sqlx::Error {
+    match err {
+        // The file cannot be opened or read: as with a broken connection, nothing ran.
+        rusqlite::Error::SqliteFailure(failure, _)
+            if matches!(
+                failure.code,
+                rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::SystemIoFailure
+            ) =>
+        {
+            sqlx::Error::Io(std::io::Error::other(ReadError::new(&err)))
+        }
+        err => sqlx::Error::Database(Box::new(ReadError::new(&err))),
     }
 }
 
 impl std::fmt::Debug for Readers {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Readers")
-            .field("available", &self.permits.available_permits())
-            .finish_non_exhaustive()
+            .field("file", &self.file)
+            .field("idle", &self.lock_idle().len())
+            .finish()
     }
 }
 
@@ -104,13 +357,7 @@ impl<'r> Executor<'r> for &'r Readers {
         'r: 'e,
         E: 'q + Execute<'q, Any>,
     {
-        // Collected before they are handed on, so the connection goes back at once.
-        let results = async move {
-            let (_permit, mut conn) = self.lend().await?;
-            let results: Result<Vec<_>, _> = conn.fetch_many(query).try_collect().await;
-            self.give_back(conn);
-            results.map(|results| stream::iter(results).map(Ok))
-        };
+        let results = async move { self.run(query).map(|results| stream::iter(results).map(Ok)) };
         Box::pin(stream::once(results).try_flatten())
     }
 
@@ -123,40 +370,37 @@ impl<'r> Executor<'r> for &'r Readers {
         E: 'q + Execute<'q, Any>,
     {
         Box::pin(async move {
-            let (_permit, mut conn) = self.lend().await?;
-            let row = conn.fetch_optional(query).await;
-            self.give_back(conn);
-            row
+            let results = self.run(query)?;
+            Ok(results.into_iter().find_map(Either::right))
         })
     }
 
+    /// The readers run what they are given; nothing in padlock prepares a statement ahead.
     fn prepare_with<'e, 'q: 'e>(
         self,
-        sql: &'q str,
-        parameters: &'e [AnyTypeInfo],
+        _sql: &'q str,
+        _parameters: &'e [AnyTypeInfo],
     ) -> BoxFuture<'e, Result<AnyStatement<'q>, sqlx::Error>>
     where
         'r: 'e,
     {
-        Box::pin(async move {
-            let (_permit, mut conn) = self.lend().await?;
-            let statement = conn.prepare_with(sql, parameters).await;
-            self.give_back(conn);
-            statement
-        })
+        Box::pin(async { Err(not_offered("prepare")) })
     }
 
-    fn describe<'e, 'q: 'e>(self, sql: &'q str) -> BoxFuture<'e, Result<Describe<Any>, sqlx::Error>>
+    /// Describing a query is for sqlx's compile-time checks, which padlock's queries do not use.
+    fn describe<'e, 'q: 'e>(
+        self,
+        _sql: &'q str,
+    ) -> BoxFuture<'e, Result<Describe<Any>, sqlx::Error>>
     where
         'r: 'e,
     {
-        Box::pin(async move {
-            let (_permit, mut conn) = self.lend().await?;
-            let description = conn.describe(sql).await;
-            self.give_back(conn);
-            description
-        })
+        Box::pin(async { Err(not_offered("describe")) })
     }
+}
+
+fn not_offered(what: &str) -> sqlx::Error {
+    sqlx::Error::Configuration(format!("SQLite's readers do not {what} statements").into())
 }
 
 /// The file behind a `sqlite:` URL, or `None` for an in-memory database or another backend.
@@ -200,70 +444,154 @@ fn percent_decode(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use sqlx::{Connection, FromRow, Row};
+
     use super::*;
 
-    fn readers(size: usize) -> (tempfile::TempDir, Readers) {
+    /// Readers of a new database file, made by sqlx as the writer makes it.
+    async fn readers() -> (tempfile::TempDir, Readers) {
+        sqlx::any::install_default_drivers();
         let dir = tempfile::tempdir().unwrap();
-        let readers = Readers::new(&url_in(dir.path()), size);
+        let mut conn = AnyConnection::connect(&url_in(dir.path())).await.unwrap();
+        prepare(&mut conn).await.unwrap();
+        let readers = Readers::new(dir.path().join("padlock.db"));
         (dir, readers)
     }
 
-    /// Counts to `n` in SQL: a query that keeps its connection busy for a while.
-    fn count_to(
-        n: i64,
-    ) -> sqlx::query::QueryScalar<'static, Any, i64, sqlx::any::AnyArguments<'static>> {
-        sqlx::query_scalar(
-            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < $1) \
-             SELECT max(x) FROM c",
+    /// A row of every kind of value, with its parameters bound out of order.
+    fn every_kind() -> sqlx::query::Query<'static, Any, sqlx::any::AnyArguments<'static>> {
+        sqlx::query(
+            "SELECT $2 AS two, $1 AS one, $1 + 1 AS sum, NULL AS absent, 1.5 AS real, \
+             x'00ff' AS blob, 'tëxt' AS text",
         )
-        .bind(n)
+        .bind(41_i64)
+        .bind("second")
     }
 
-    #[tokio::test]
-    async fn readers_open_at_most_their_size_and_reuse_what_they_opened() {
-        sqlx::any::install_default_drivers();
-        let (_dir, readers) = readers(2);
-        let answers = futures_util::future::join_all(
-            (1..=20).map(|n| count_to(n * 1000).fetch_one(&readers)),
-        )
-        .await;
-        let answers: Vec<i64> = answers.into_iter().map(Result::unwrap).collect();
-        assert_eq!(answers, (1..=20).map(|n| n * 1000).collect::<Vec<_>>());
-        assert_eq!(readers.lock_idle().len(), 2);
-        assert_eq!(readers.permits.available_permits(), 2);
-        // The rows of a query that returns several all arrive, in order.
-        let rows: Vec<i64> = sqlx::query_scalar(
-            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300) \
-             SELECT x FROM c",
-        )
-        .fetch_all(&readers)
-        .await
-        .unwrap();
-        assert_eq!(rows, (1..=300).collect::<Vec<i64>>());
-        assert_eq!(readers.lock_idle().len(), 2);
+    #[derive(Debug, PartialEq, sqlx::FromRow)]
+    struct EveryKind {
+        two: String,
+        one: i64,
+        sum: i32,
+        absent: Option<i64>,
+        real: f64,
+        blob: Vec<u8>,
+        text: String,
     }
 
-    /// A query abandoned mid-way (its request cancelled) closes its connection, so the next
-    /// query never starts on a connection still busy with the old one, and its place is free.
+    /// The rows the readers build decode as the rows of sqlx's own SQLite driver do.
     #[tokio::test]
-    async fn an_abandoned_query_closes_its_connection() {
-        sqlx::any::install_default_drivers();
-        let (_dir, readers) = readers(1);
-        assert_eq!(count_to(10).fetch_one(&readers).await.unwrap(), 10);
-        assert_eq!(readers.lock_idle().len(), 1);
-        let abandoned = tokio::time::timeout(
-            std::time::Duration::from_millis(5),
-            count_to(50_000_000).fetch_one(&readers),
-        )
-        .await;
-        assert!(
-            abandoned.is_err(),
-            "the long query should still have been running"
+    async fn readers_answer_as_sqlx_does() {
+        let (dir, readers) = readers().await;
+        let mut sqlx_conn = AnyConnection::connect(&url_in(dir.path())).await.unwrap();
+        let by_sqlx = EveryKind::from_row(&every_kind().fetch_one(&mut sqlx_conn).await.unwrap());
+        let by_readers = EveryKind::from_row(&every_kind().fetch_one(&readers).await.unwrap());
+        assert_eq!(by_readers.unwrap(), by_sqlx.unwrap());
+        assert_eq!(
+            every_kind()
+                .fetch_optional(&readers)
+                .await
+                .unwrap()
+                .unwrap()
+                .columns()
+                .len(),
+            7
         );
+
+        // The rows of a query that returns several all arrive, in order.
+        let count_to_300 = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c \
+                            WHERE x < 300) SELECT x FROM c";
+        let rows: Vec<i64> = sqlx::query_scalar(count_to_300)
+            .fetch_all(&readers)
+            .await
+            .unwrap();
+        assert_eq!(rows, (1..=300).collect::<Vec<i64>>());
+        let none = sqlx::query("SELECT 1 WHERE 0")
+            .fetch_optional(&readers)
+            .await;
+        assert!(none.unwrap().is_none());
+    }
+
+    /// A failed read says what SQLite said, and its connection serves the next read.
+    #[tokio::test]
+    async fn a_failed_read_says_why_and_the_next_one_runs() {
+        let (_dir, readers) = readers().await;
+        let typo = sqlx::query("SELEC 1").execute(&readers).await.unwrap_err();
+        assert!(
+            matches!(&typo, sqlx::Error::Database(db) if db.message().contains("syntax error")),
+            "{typo:?}"
+        );
+        let missing = sqlx::query("SELECT $1, $2")
+            .bind(1_i64)
+            .execute(&readers)
+            .await;
+        assert!(missing.unwrap_err().to_string().contains("parameter"));
+        let two: i64 = sqlx::query_scalar("SELECT 2")
+            .fetch_one(&readers)
+            .await
+            .unwrap();
+        assert_eq!(two, 2);
+        assert_eq!(readers.lock_idle().len(), 1, "one connection, opened once");
+    }
+
+    /// A read that outlasts its budget in place finishes where it may block, so the other
+    /// tasks of its runtime thread go on meanwhile: here a timer on the runtime's one thread.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+    async fn a_long_read_leaves_its_runtime_thread_to_the_others() {
+        let (_dir, readers) = readers().await;
+        let ticks = Arc::new(AtomicU64::new(0));
+        let ticker = tokio::spawn({
+            let ticks = Arc::clone(&ticks);
+            async move {
+                loop {
+                    tokio::time::sleep(Duration::from_millis(1)).await;
+                    ticks.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        let started = Instant::now();
+        let before = ticks.load(Ordering::Relaxed);
+        // Spawned, so it runs on the runtime's thread (the test's own body does not).
+        let readers = Arc::new(readers);
+        let counted: i64 = tokio::spawn(async move {
+            sqlx::query_scalar(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < $1) \
+                 SELECT max(x) FROM c",
+            )
+            .bind(3_000_000_i64)
+            .fetch_one(readers.as_ref())
+            .await
+        })
+        .await
+        .unwrap()
+        .unwrap();
+        let (took, ticked) = (started.elapsed(), ticks.load(Ordering::Relaxed) - before);
+        ticker.abort();
+        assert_eq!(counted, 3_000_000);
+        assert!(took > 20 * IN_PLACE_BUDGET, "the read took only {took:?}");
+        assert!(ticked >= 10, "{ticked} ticks of the timer in {took:?}");
+    }
+
+    /// Readers of a file that is not there say the database cannot be reached.
+    #[tokio::test]
+    async fn readers_of_a_missing_file_cannot_reach_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let readers = Readers::new(dir.path().join("gone").join("padlock.db"));
+        let err = sqlx::query("SELECT 1").execute(&readers).await.unwrap_err();
+        assert!(matches!(err, sqlx::Error::Io(_)), "{err:?}");
         assert_eq!(readers.lock_idle().len(), 0);
-        assert_eq!(readers.permits.available_permits(), 1);
-        assert_eq!(count_to(7).fetch_one(&readers).await.unwrap(), 7);
-        assert_eq!(readers.lock_idle().len(), 1);
+    }
+
+    /// The readers and the writer must share one file: a database in memory is refused, where
+    /// each connection would have had an empty one of its own.
+    #[tokio::test]
+    async fn a_database_in_memory_is_refused() {
+        let refused = crate::store::Store::connect("sqlite::memory:").await.err();
+        assert!(
+            matches!(refused, Some(crate::store::StoreError::UnsupportedUrl(_))),
+            "{refused:?}"
+        );
     }
 
     #[test]
