@@ -67,6 +67,8 @@ struct Reader {
     conn: rusqlite::Connection,
     /// When SQLite cuts the running query short, in nanoseconds after `Readers::epoch`.
     deadline: Arc<AtomicU64>,
+    /// The layouts of the statements it ran, by their SQL.
+    layouts: std::collections::HashMap<Box<str>, Arc<Layout>>,
 }
 
 /// How long a read may run in place before it moves to where it may block.
@@ -98,16 +100,16 @@ impl Readers {
     fn with_connection<T>(
         &self,
         budget: Option<Duration>,
-        read: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>,
+        read: impl FnOnce(&mut Reader) -> rusqlite::Result<T>,
     ) -> rusqlite::Result<T> {
         let idle = self.lock_idle().pop();
-        let reader = match idle {
+        let mut reader = match idle {
             Some(reader) => reader,
             None => self.open()?,
         };
         let deadline = budget.map_or(u64::MAX, |budget| self.nanos_since_epoch() + nanos(budget));
         reader.deadline.store(deadline, Ordering::Relaxed);
-        let out = read(&reader.conn);
+        let out = read(&mut reader);
         self.lock_idle().push(reader);
         out
     }
@@ -128,7 +130,11 @@ impl Readers {
             STEPS_BETWEEN_LOOKS,
             Some(move || nanos(epoch.elapsed()) > watched.load(Ordering::Relaxed)),
         );
-        Ok(Reader { conn, deadline })
+        Ok(Reader {
+            conn,
+            deadline,
+            layouts: std::collections::HashMap::new(),
+        })
     }
 
     fn nanos_since_epoch(&self) -> u64 {
@@ -146,7 +152,7 @@ impl Readers {
             .map_err(sqlx::Error::Encode)?
             .map(|arguments| arguments.values.0)
             .unwrap_or_default();
-        let read = |conn: &rusqlite::Connection| read_rows(conn, query.sql(), &arguments);
+        let read = |reader: &mut Reader| read_rows(reader, query.sql(), &arguments);
         match self.with_connection(Some(IN_PLACE_BUDGET), read) {
             Err(err)
                 if err.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) =>
@@ -177,68 +183,96 @@ fn nanos(duration: Duration) -> u64 {
 
 /// The rows of `sql` with its arguments bound, then what it changed (nothing: it reads).
 fn read_rows(
-    conn: &rusqlite::Connection,
+    reader: &mut Reader,
     sql: &str,
     arguments: &[AnyValueKind<'_>],
 ) -> rusqlite::Result<Vec<Either<AnyQueryResult, AnyRow>>> {
-    let mut statement = conn.prepare_cached(sql)?;
-    bind(&mut statement, arguments)?;
-    let names: Vec<UStr> = statement
-        .column_names()
-        .into_iter()
-        .map(UStr::new)
-        .collect();
-    let ordinals = Arc::new(names.iter().cloned().zip(0..).collect());
-    let mut results = Vec::new();
-    let mut rows = statement.raw_query();
-    while let Some(row) = rows.next()? {
-        results.push(Either::Right(any_row(row, &names, &ordinals)?));
-    }
-    results.push(Either::Left(AnyQueryResult::default()));
-    Ok(results)
-}
-
-/// Binds each parameter by its number: `$2` takes the second argument wherever it stands.
-fn bind(
-    statement: &mut rusqlite::Statement<'_>,
-    arguments: &[AnyValueKind<'_>],
-) -> rusqlite::Result<()> {
-    for index in 1..=statement.parameter_count() {
-        let number = statement
-            .parameter_name(index)
-            .and_then(|name| name.trim_start_matches(['$', '?']).parse::<usize>().ok())
-            .unwrap_or(index);
+    let mut statement = reader.conn.prepare_cached(sql)?;
+    let layout = match reader.layouts.get(sql) {
+        Some(layout) => Arc::clone(layout),
+        None => {
+            if reader.layouts.len() >= STATEMENT_CACHE {
+                reader.layouts.clear();
+            }
+            let layout = Arc::new(Layout::of(&statement));
+            reader.layouts.insert(sql.into(), Arc::clone(&layout));
+            layout
+        }
+    };
+    for (index, &number) in layout.parameters.iter().enumerate() {
         let value = arguments
             .get(number - 1)
             .ok_or(rusqlite::Error::InvalidParameterCount(
                 number,
                 arguments.len(),
             ))?;
-        match value {
-            AnyValueKind::Bool(flag) => statement.raw_bind_parameter(index, flag),
-            AnyValueKind::SmallInt(int) => statement.raw_bind_parameter(index, int),
-            AnyValueKind::Integer(int) => statement.raw_bind_parameter(index, int),
-            AnyValueKind::BigInt(int) => statement.raw_bind_parameter(index, int),
-            AnyValueKind::Real(real) => statement.raw_bind_parameter(index, f64::from(*real)),
-            AnyValueKind::Double(real) => statement.raw_bind_parameter(index, real),
-            AnyValueKind::Text(text) => statement.raw_bind_parameter(index, text.as_ref()),
-            AnyValueKind::Blob(blob) => statement.raw_bind_parameter(index, blob.as_ref()),
-            // `Null`, and whatever kind a later sqlx adds: nothing is bound, which is NULL.
-            _ => Ok(()),
-        }?;
+        bind(&mut statement, index + 1, value)?;
     }
-    Ok(())
+    let mut results = Vec::new();
+    let mut rows = statement.raw_query();
+    while let Some(row) = rows.next()? {
+        results.push(Either::Right(any_row(row, &layout)?));
+    }
+    results.push(Either::Left(AnyQueryResult::default()));
+    Ok(results)
+}
+
+/// What binding a statement's arguments and naming its columns takes, worked out once.
+struct Layout {
+    /// The argument each parameter takes: `$2` the second, wherever it stands.
+    parameters: Vec<usize>,
+    names: Vec<UStr>,
+    ordinals: Arc<sqlx_core::HashMap<UStr, usize>>,
+}
+
+impl Layout {
+    fn of(statement: &rusqlite::Statement<'_>) -> Layout {
+        let parameters = (1..=statement.parameter_count())
+            .map(|index| {
+                statement
+                    .parameter_name(index)
+                    .and_then(|name| name.trim_start_matches(['$', '?']).parse().ok())
+                    .unwrap_or(index)
+            })
+            .collect();
+        let names: Vec<UStr> = statement
+            .column_names()
+            .into_iter()
+            .map(UStr::new)
+            .collect();
+        let ordinals = Arc::new(names.iter().cloned().zip(0..).collect());
+        Layout {
+            parameters,
+            names,
+            ordinals,
+        }
+    }
+}
+
+fn bind(
+    statement: &mut rusqlite::Statement<'_>,
+    index: usize,
+    value: &AnyValueKind<'_>,
+) -> rusqlite::Result<()> {
+    match value {
+        AnyValueKind::Bool(flag) => statement.raw_bind_parameter(index, flag),
+        AnyValueKind::SmallInt(int) => statement.raw_bind_parameter(index, int),
+        AnyValueKind::Integer(int) => statement.raw_bind_parameter(index, int),
+        AnyValueKind::BigInt(int) => statement.raw_bind_parameter(index, int),
+        AnyValueKind::Real(real) => statement.raw_bind_parameter(index, f64::from(*real)),
+        AnyValueKind::Double(real) => statement.raw_bind_parameter(index, real),
+        AnyValueKind::Text(text) => statement.raw_bind_parameter(index, text.as_ref()),
+        AnyValueKind::Blob(blob) => statement.raw_bind_parameter(index, blob.as_ref()),
+        // `Null`, and whatever kind a later sqlx adds: nothing is bound, which is NULL.
+        _ => Ok(()),
+    }
 }
 
 /// A row as sqlx's `Any` driver hands it over, typed by each value as sqlx types SQLite's.
-fn any_row(
-    row: &rusqlite::Row<'_>,
-    names: &[UStr],
-    ordinals: &Arc<sqlx_core::HashMap<UStr, usize>>,
-) -> rusqlite::Result<AnyRow> {
-    let mut columns = Vec::with_capacity(names.len());
-    let mut values = Vec::with_capacity(names.len());
-    for (ordinal, name) in names.iter().enumerate() {
+fn any_row(row: &rusqlite::Row<'_>, layout: &Layout) -> rusqlite::Result<AnyRow> {
+    let mut columns = Vec::with_capacity(layout.names.len());
+    let mut values = Vec::with_capacity(layout.names.len());
+    for (ordinal, name) in layout.names.iter().enumerate() {
         let (kind, value) = match row.get_ref(ordinal)? {
             ValueRef::Null => (
                 AnyTypeInfoKind::Null,
@@ -263,7 +297,7 @@ fn any_row(
         values.push(AnyValue { kind: value });
     }
     Ok(AnyRow {
-        column_names: Arc::clone(ordinals),
+        column_names: Arc::clone(&layout.ordinals),
         columns,
         values,
     })
