@@ -200,8 +200,9 @@ fn read_rows(
         }
     };
     for (index, &number) in layout.parameters.iter().enumerate() {
-        let value = arguments
-            .get(number - 1)
+        let value = number
+            .checked_sub(1)
+            .and_then(|argument| arguments.get(argument))
             .ok_or(rusqlite::Error::InvalidParameterCount(
                 number,
                 arguments.len(),
