@@ -107,7 +107,7 @@ impl Readers {
             Some(reader) => reader,
             None => self.open()?,
         };
-        let deadline = budget.map_or(u64::MAX, |budget| self.nanos_since_epoch() + nanos(budget));
+        let deadline = budget.map_or(u64::MAX, |budget| nanos(self.epoch.elapsed() + budget));
         reader.deadline.store(deadline, Ordering::Relaxed);
         let out = read(&mut reader);
         self.lock_idle().push(reader);
@@ -135,10 +135,6 @@ impl Readers {
             deadline,
             layouts: std::collections::HashMap::new(),
         })
-    }
-
-    fn nanos_since_epoch(&self) -> u64 {
-        nanos(self.epoch.elapsed())
     }
 
     /// Runs one statement with its `$N` arguments: its rows, then what it changed (nothing).
