@@ -106,6 +106,17 @@ login_totp() {
     [[ $SESSION == plk_sess_* && $GRANT == plk_grant_* ]] || { echo "login failed" >&2; exit 1; }
 }
 
+# request_env MODE: sets REQUEST_ENV, the environment bench/wrk/padlock.lua sends a mode's
+# request with: wrong* a wrong code (401 expected), node* the grant-checked node read (200).
+# Needs SESSION exported and GRANT set (login_totp).
+request_env() {
+    case $1 in
+        wrong*) REQUEST_ENV=(METHOD=POST REQ_PATH=/v1/2fa/verify BODY='{"code":"000000"}' EXPECT=401) ;;
+        node*)  REQUEST_ENV=(METHOD=GET REQ_PATH=/v1/apps/demo/node GRANT="$GRANT" EXPECT=200) ;;
+        *) echo "unknown mode $1: wrong or node" >&2; exit 2 ;;
+    esac
+}
+
 # peer_start: make sure the privacyIDEA server of the peer scripts runs (stopped again at exit
 # if started here). Returns 1 when privacyidea-setup.sh was never run. Sets PEER_URL, and adds
 # the gunicorn master to OWN_PIDS.

@@ -12,19 +12,15 @@ need wrk; need jq; need perf
 PADLOCK_LOCKOUT_FAILURES=1000000000 start_server
 login_totp
 export SESSION
-case $MODE in
-    wrong) env=(METHOD=POST REQ_PATH=/v1/2fa/verify BODY='{"code":"000000"}' EXPECT=401) ;;
-    node) env=(METHOD=GET REQ_PATH=/v1/apps/demo/node GRANT="$GRANT" EXPECT=200) ;;
-    *) echo "usage: $0 [node|wrong]" >&2; exit 2 ;;
-esac
-env "${env[@]}" wrk -t2 -c"$CONNS" -d3s -s "$BENCH/wrk/padlock.lua" "$SERVER_URL" >/dev/null
+request_env "$MODE"
+env "${REQUEST_ENV[@]}" wrk -t2 -c"$CONNS" -d3s -s "$BENCH/wrk/padlock.lua" "$SERVER_URL" >/dev/null
 wait_quiet
 
 perf record -q -e cpu-clock -g -p "$SERVER_PID" -o "$WORK/perf.data" &
 PERF_PID=$!
 sleep 0.5
 cpu_before=$(cpu_ticks "$SERVER_PID")
-env "${env[@]}" wrk -t2 -c"$CONNS" -d"$DURATION" -s "$BENCH/wrk/padlock.lua" "$SERVER_URL" \
+env "${REQUEST_ENV[@]}" wrk -t2 -c"$CONNS" -d"$DURATION" -s "$BENCH/wrk/padlock.lua" "$SERVER_URL" \
     >"$WORK/wrk.txt"
 cpu_ticks=$(( $(cpu_ticks "$SERVER_PID") - cpu_before ))
 kill -INT "$PERF_PID"; wait "$PERF_PID" || true
@@ -35,7 +31,7 @@ requests=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$result")
 rps=$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$result")
 # Per sample: a line with the thread's name, then one per frame of its stack, innermost first.
 perf script -i "$WORK/perf.data" -F comm,ip,sym,dso 2>/dev/null | awk -v requests="$requests" \
-    -v rps="$rps" -v ticks="$cpu_ticks" -v hz="$(getconf CLK_TCK)" -v mode="$MODE" '
+    -v rps="$rps" -v ticks="$cpu_ticks" -v hz="$(getconf CLK_TCK)" -v mode="$MODE" -v conns="$CONNS" '
     function flush() {
         if (comm == "") return
         samples++
@@ -55,7 +51,7 @@ perf script -i "$WORK/perf.data" -F comm,ip,sym,dso 2>/dev/null | awk -v request
     }
     END {
         flush()
-        printf "== %s -c16 under perf: %s req/s, %d requests, %d samples\n", mode, rps, requests, samples
+        printf "== %s -c%s under perf: %s req/s, %d requests, %d samples\n", mode, conns, rps, requests, samples
         printf "server CPU per request under perf: %.0f µs\n", ticks / hz / requests * 1e6
         for (t in thread) printf "  %-44s %5.1f %%\n", t, 100 * thread[t] / samples
         printf "  %-44s %5.1f %%\n", "kernel (innermost frame)", 100 * kern / samples

@@ -22,17 +22,14 @@ rss_idle=$(status_kb "$SERVER_PID" VmRSS)
 
 # padlock_wrk MODE: one wrk run against the padlock server, after a discarded warm-up
 padlock_wrk() {
-    local t=$THREADS c=$CONNS env
-    case $1 in
-        wrong*) env=(METHOD=POST REQ_PATH=/v1/2fa/verify BODY='{"code":"000000"}' EXPECT=401) ;;
-        node*)  env=(METHOD=GET REQ_PATH=/v1/apps/demo/node GRANT="$GRANT" EXPECT=200) ;;
-    esac
+    local t=$THREADS c=$CONNS
+    request_env "$1"
     [[ $1 == *-c1 ]] && t=1 c=1
     if [ "$WARMUP" != 0 ]; then
-        env "${env[@]}" wrk -t"$t" -c"$c" -d"$WARMUP" -s "$BENCH/wrk/padlock.lua" "$SERVER_URL" >/dev/null
+        env "${REQUEST_ENV[@]}" wrk -t"$t" -c"$c" -d"$WARMUP" -s "$BENCH/wrk/padlock.lua" "$SERVER_URL" >/dev/null
     fi
     local cpu_before; cpu_before=$(cpu_ticks "$SERVER_PID")
-    env "${env[@]}" wrk -t"$t" -c"$c" -d"$DURATION" --timeout 10s --latency \
+    env "${REQUEST_ENV[@]}" wrk -t"$t" -c"$c" -d"$DURATION" --timeout 10s --latency \
         -s "$BENCH/wrk/padlock.lua" "$SERVER_URL" >"$RESULTS/verify-padlock-$1.txt" 2>&1
     echo "CPU server_ticks=$(( $(cpu_ticks "$SERVER_PID") - cpu_before ))" >>"$RESULTS/verify-padlock-$1.txt"
     grep -q '^RESULT.* unexpected=0 .*err_connect=0 err_read=0 err_write=0 err_timeout=0' \
