@@ -1,6 +1,6 @@
 //! Apps with their environments, members' node permissions and uploaded packages.
 
-use super::{Flag, Result, Shape, Store, conflict_or};
+use super::{Flag, Result, Shape, Store, WriteConnection, conflict_or};
 use crate::vocabulary::{EnvState, Permission};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -433,7 +433,7 @@ impl Store {
 /// Runs `sql` once for every environment and permission given: `$1` the environment, `$2`
 /// the account, `$3` the permission.
 async fn each_env_permission(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut WriteConnection<'_>,
     sql: &str,
     account_id: i64,
     env_ids: &[i64],

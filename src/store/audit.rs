@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Connections, Result, Shape, Store};
+use super::{Connections, Result, Shape, Store, WriteConnection};
 
 #[derive(Debug, Clone, Default, sqlx::FromRow)]
 pub struct AuditRecord {
@@ -36,7 +36,11 @@ impl Store {
                 .await
             }
             Connections::Postgres(pool) => {
-                insert_audit_events(&mut *pool.acquire().await?, &[event]).await
+                insert_audit_events(
+                    &mut WriteConnection::Postgres(&mut *pool.acquire().await?),
+                    &[event],
+                )
+                .await
             }
         }
     }
@@ -77,7 +81,7 @@ impl Store {
 
 /// Appends audit events, oldest first, inside a unit of writes or a writer's batch.
 pub(crate) async fn insert_audit_events(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut WriteConnection<'_>,
     events: &[AuditRecord],
 ) -> Result<()> {
     const COLUMNS: usize = 11;

@@ -200,6 +200,74 @@ impl<'s> Executor<'s> for &'s Connections {
     }
 }
 
+/// Where a unit of writes runs: the writer's SQLite connection inside its batch, or a
+/// PostgreSQL connection (in a transaction of the unit's own unless it is one statement).
+/// Queries run on it as on any sqlx executor: `query.execute(&mut *conn)`.
+#[derive(Debug)]
+pub(crate) enum WriteConnection<'c> {
+    Sqlite(&'c mut sqlite::Connection),
+    Postgres(&'c mut sqlx::AnyConnection),
+}
+
+impl<'e, 'c: 'e> Executor<'e> for &'e mut WriteConnection<'c> {
+    type Database = sqlx::Any;
+
+    fn fetch_many<'f, 'q: 'f, E>(
+        self,
+        query: E,
+    ) -> BoxStream<'f, std::result::Result<Either<AnyQueryResult, AnyRow>, sqlx::Error>>
+    where
+        'e: 'f,
+        E: 'q + Execute<'q, sqlx::Any>,
+    {
+        match self {
+            WriteConnection::Sqlite(conn) => conn.fetch_many(query),
+            WriteConnection::Postgres(conn) => conn.fetch_many(query),
+        }
+    }
+
+    fn fetch_optional<'f, 'q: 'f, E>(
+        self,
+        query: E,
+    ) -> BoxFuture<'f, std::result::Result<Option<AnyRow>, sqlx::Error>>
+    where
+        'e: 'f,
+        E: 'q + Execute<'q, sqlx::Any>,
+    {
+        match self {
+            WriteConnection::Sqlite(conn) => conn.fetch_optional(query),
+            WriteConnection::Postgres(conn) => conn.fetch_optional(query),
+        }
+    }
+
+    fn prepare_with<'f, 'q: 'f>(
+        self,
+        sql: &'q str,
+        parameters: &'f [AnyTypeInfo],
+    ) -> BoxFuture<'f, std::result::Result<AnyStatement<'q>, sqlx::Error>>
+    where
+        'e: 'f,
+    {
+        match self {
+            WriteConnection::Sqlite(conn) => conn.prepare_with(sql, parameters),
+            WriteConnection::Postgres(conn) => conn.prepare_with(sql, parameters),
+        }
+    }
+
+    fn describe<'f, 'q: 'f>(
+        self,
+        sql: &'q str,
+    ) -> BoxFuture<'f, std::result::Result<Describe<sqlx::Any>, sqlx::Error>>
+    where
+        'e: 'f,
+    {
+        match self {
+            WriteConnection::Sqlite(conn) => conn.describe(sql),
+            WriteConnection::Postgres(conn) => conn.describe(sql),
+        }
+    }
+}
+
 /// A 0/1 integer column, read into a `bool` field with `#[sqlx(try_from = "Flag")]`. Both
 /// schemas keep flags as integers (SQLite has no boolean type), and the `Any` driver decodes
 /// a `bool` only from a real boolean.
@@ -265,9 +333,12 @@ impl Store {
                 let mut conn = sqlx::AnyConnection::connect(url).await?;
                 sqlite::prepare(&mut conn).await?;
                 sqlite::MIGRATOR.run(&mut conn).await?;
+                conn.close().await?;
+                let writer = writer::Writer::start(sqlite::Connection::open_writer(&file)?)
+                    .map_err(|err| StoreError::Unavailable(sqlx::Error::Io(err)))?;
                 Connections::Sqlite {
                     readers: Arc::new(sqlite::Readers::new(file)),
-                    writer: writer::Writer::start(conn),
+                    writer,
                 }
             }
             Backend::Postgres => {
@@ -302,11 +373,11 @@ impl Store {
     pub(crate) async fn write<T, F>(&self, shape: Shape, work: F) -> Result<T>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> BoxFuture<'c, Result<T>> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut WriteConnection<'_>) -> BoxFuture<'c, Result<T>> + Send + 'static,
     {
         match (&self.db, shape) {
             (Connections::Postgres(pool), Shape::Statement) => {
-                work(&mut *pool.acquire().await?).await
+                work(&mut WriteConnection::Postgres(&mut *pool.acquire().await?)).await
             }
             _ => {
                 self.write_audited(shape, move |conn| {
@@ -323,7 +394,7 @@ impl Store {
     where
         T: Send + 'static,
         F: for<'c> FnOnce(
-                &'c mut sqlx::AnyConnection,
+                &'c mut WriteConnection<'_>,
             ) -> BoxFuture<'c, Result<(T, Vec<AuditRecord>)>>
             + Send
             + 'static,
@@ -332,8 +403,9 @@ impl Store {
             Connections::Sqlite { writer, .. } => writer.write(shape, work).await,
             Connections::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
-                let (out, events) = work(&mut tx).await?;
-                insert_audit_events(&mut tx, &events).await?;
+                let mut conn = WriteConnection::Postgres(&mut tx);
+                let (out, events) = work(&mut conn).await?;
+                insert_audit_events(&mut conn, &events).await?;
                 tx.commit().await?;
                 Ok(out)
             }

@@ -1,7 +1,8 @@
 //! The embedded default: one SQLite file in the data folder, in WAL mode so readers do not
 //! block the writer and an acknowledged write survives `kill -9`.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
@@ -30,8 +31,8 @@ pub fn url_in(data_dir: &std::path::Path) -> String {
     )
 }
 
-/// Settings that live in the database file; per-connection ones (foreign keys, a busy
-/// timeout) are sqlx's SQLite defaults.
+/// Settings that live in the database file; per-connection ones are set where each
+/// connection opens (`Connection::open`).
 pub async fn prepare(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     sqlx::query("PRAGMA journal_mode = WAL")
         .execute(conn)
@@ -39,15 +40,128 @@ pub async fn prepare(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-/// SQLite's reading connections, which run a query where it is asked for.
+/// One answer of a statement, as sqlx's `Executor` streams them: its rows, then what it changed.
+type Answer = Either<AnyQueryResult, AnyRow>;
+
+/// A connection to the database file through SQLite's own library (rusqlite, on the same
+/// `libsqlite3` that sqlx links), which runs a query on the thread that asks.
 ///
-/// sqlx runs each SQLite connection on a thread of its own: every query is a hand-off to that
-/// thread and back, which under load cost more CPU than the queries themselves. Nearly every
-/// read is an indexed lookup of a few microseconds on a file in the page cache, so it runs in
-/// place, on the thread that asks, through SQLite's own library (rusqlite, on the same
-/// `libsqlite3` that sqlx links). It implements sqlx's `Executor` for the `Any` driver, so the
-/// queries and their row mapping are the ones PostgreSQL runs.
+/// sqlx runs each SQLite connection on a thread of its own: every statement is a hand-off to
+/// that thread and back, which under load cost more CPU than the statements themselves. These
+/// connections implement sqlx's `Executor` for the `Any` driver instead, so the queries and
+/// their row mapping are the ones PostgreSQL runs. The readers hold several; the writer one.
+pub struct Connection {
+    conn: rusqlite::Connection,
+    /// The layouts of the statements it ran, by their SQL.
+    layouts: HashMap<Box<str>, Arc<Layout>>,
+}
+
+/// How long a statement waits on a lock it cannot take at once, as sqlx's SQLite connections
+/// wait. In WAL mode only the writer writes, so a reader waits only while a crashed writer's
+/// log is recovered.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The statements each connection keeps prepared, as sqlx keeps them.
+const STATEMENT_CACHE: usize = 100;
+
+impl Connection {
+    fn open(file: &Path) -> rusqlite::Result<Connection> {
+        let conn = rusqlite::Connection::open_with_flags(
+            file,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        Ok(Connection {
+            conn,
+            layouts: HashMap::new(),
+        })
+    }
+
+    /// The writer's connection to `file`, which must exist (sqlx creates and migrates it).
+    /// Every commit is on disk before it returns (`synchronous = FULL`), so an acknowledged
+    /// write survives `kill -9` and power loss; foreign keys are enforced, as sqlx enforces them.
+    pub fn open_writer(file: &Path) -> Result<Connection, sqlx::Error> {
+        let writer = Connection::open(file).map_err(sqlx_error)?;
+        writer.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")?;
+        Ok(writer)
+    }
+
+    /// Runs SQL without arguments, which may be several statements (`RELEASE a; SAVEPOINT b`).
+    pub fn execute_batch(&self, sql: &str) -> Result<(), sqlx::Error> {
+        self.conn.execute_batch(sql).map_err(sqlx_error)
+    }
+
+    /// Runs one statement with its `$N` arguments, or SQL without arguments (sqlx's
+    /// `raw_sql`), and gives its answers.
+    fn answer<'q>(&mut self, mut query: impl Execute<'q, Any>) -> Result<Vec<Answer>, sqlx::Error> {
+        match take_arguments(&mut query)? {
+            Some(arguments) => self.run(query.sql(), &arguments).map_err(sqlx_error),
+            None => self
+                .execute_batch(query.sql())
+                .map(|()| vec![Either::Left(AnyQueryResult::default())]),
+        }
+    }
+
+    /// The rows of `sql` with its arguments bound, then what it changed.
+    fn run(&mut self, sql: &str, arguments: &[AnyValueKind<'_>]) -> rusqlite::Result<Vec<Answer>> {
+        let mut statement = self.conn.prepare_cached(sql)?;
+        let layout = match self.layouts.get(sql) {
+            Some(layout) => Arc::clone(layout),
+            None => {
+                if self.layouts.len() >= STATEMENT_CACHE {
+                    self.layouts.clear();
+                }
+                let layout = Arc::new(Layout::of(&statement));
+                self.layouts.insert(sql.into(), Arc::clone(&layout));
+                layout
+            }
+        };
+        for (index, &number) in layout.parameters.iter().enumerate() {
+            let value = number
+                .checked_sub(1)
+                .and_then(|argument| arguments.get(argument))
+                .ok_or(rusqlite::Error::InvalidParameterCount(
+                    number,
+                    arguments.len(),
+                ))?;
+            bind(&mut statement, index + 1, value)?;
+        }
+        let mut answers = Vec::new();
+        let mut rows = statement.raw_query();
+        while let Some(row) = rows.next()? {
+            answers.push(Either::Right(any_row(row, &layout)?));
+        }
+        drop(rows);
+        // What a statement that reads only changed is nothing: SQLite's count is still the
+        // last write's.
+        let changed = if statement.readonly() {
+            AnyQueryResult::default()
+        } else {
+            AnyQueryResult {
+                rows_affected: self.conn.changes(),
+                last_insert_id: Some(self.conn.last_insert_rowid()),
+            }
+        };
+        answers.push(Either::Left(changed));
+        Ok(answers)
+    }
+}
+
+/// A query's arguments, as the values sqlx bound; `None` for SQL sent without any
+/// (`raw_sql`).
+fn take_arguments<'q>(
+    query: &mut impl Execute<'q, Any>,
+) -> Result<Option<Vec<AnyValueKind<'q>>>, sqlx::Error> {
+    Ok(query
+        .take_arguments()
+        .map_err(sqlx::Error::Encode)?
+        .map(|arguments| arguments.values.0))
+}
+
+/// SQLite's reading connections, which run a query where it is asked for (see `Connection`).
 ///
+/// Nearly every read is an indexed lookup of a few microseconds on a file in the page cache.
 /// A read that takes longer than `IN_PLACE_BUDGET` (a page of the audit log whose filter
 /// matches few events, on a long log) would hold up the other requests of its runtime thread:
 /// SQLite cuts it short, and it runs again from the start where it may block
@@ -64,11 +178,9 @@ pub struct Readers {
 }
 
 struct Reader {
-    conn: rusqlite::Connection,
+    connection: Connection,
     /// When SQLite cuts the running query short, in nanoseconds after `Readers::epoch`.
     deadline: Arc<AtomicU64>,
-    /// The layouts of the statements it ran, by their SQL.
-    layouts: std::collections::HashMap<Box<str>, Arc<Layout>>,
 }
 
 /// How long a read may run in place before it moves to where it may block.
@@ -77,13 +189,6 @@ const IN_PLACE_BUDGET: Duration = Duration::from_millis(1);
 /// How many of SQLite's virtual machine steps run between two looks at the deadline: an
 /// indexed lookup takes fewer, so it never looks.
 const STEPS_BETWEEN_LOOKS: std::ffi::c_int = 1000;
-
-/// How long a read waits on a lock it cannot take at once, as sqlx's SQLite connections wait.
-/// In WAL mode a reader waits only while a crashed writer's log is recovered.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// The statements each reader keeps prepared, as sqlx keeps them.
-const STATEMENT_CACHE: usize = 100;
 
 impl Readers {
     /// Readers of the database `file`, each opened when first needed.
@@ -100,7 +205,7 @@ impl Readers {
     fn with_connection<T>(
         &self,
         budget: Option<Duration>,
-        read: impl FnOnce(&mut Reader) -> rusqlite::Result<T>,
+        read: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
     ) -> rusqlite::Result<T> {
         let idle = self.lock_idle().pop();
         let mut reader = match idle {
@@ -109,46 +214,33 @@ impl Readers {
         };
         let deadline = budget.map_or(u64::MAX, |budget| nanos(self.epoch.elapsed() + budget));
         reader.deadline.store(deadline, Ordering::Relaxed);
-        let out = read(&mut reader);
+        let out = read(&mut reader.connection);
         self.lock_idle().push(reader);
         out
     }
 
     fn open(&self) -> rusqlite::Result<Reader> {
-        let conn = rusqlite::Connection::open_with_flags(
-            &self.file,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let connection = Connection::open(&self.file)?;
         // A write from here would queue for the file's one write lock behind the writer's
         // batches; read-only, such a write fails at once instead, in every test.
-        conn.pragma_update(None, "query_only", true)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        connection.conn.pragma_update(None, "query_only", true)?;
         let deadline = Arc::new(AtomicU64::new(u64::MAX));
         let (epoch, watched) = (self.epoch, Arc::clone(&deadline));
-        conn.progress_handler(
+        connection.conn.progress_handler(
             STEPS_BETWEEN_LOOKS,
             Some(move || nanos(epoch.elapsed()) > watched.load(Ordering::Relaxed)),
         );
         Ok(Reader {
-            conn,
+            connection,
             deadline,
-            layouts: std::collections::HashMap::new(),
         })
     }
 
     /// Runs one statement with its `$N` arguments: its rows, then what it changed (nothing).
     /// In place first; if it outlasts its budget, again where it may block.
-    fn run<'q>(
-        &self,
-        mut query: impl Execute<'q, Any>,
-    ) -> Result<Vec<Either<AnyQueryResult, AnyRow>>, sqlx::Error> {
-        let arguments = query
-            .take_arguments()
-            .map_err(sqlx::Error::Encode)?
-            .map(|arguments| arguments.values.0)
-            .unwrap_or_default();
-        let read = |reader: &mut Reader| read_rows(reader, query.sql(), &arguments);
+    fn answer<'q>(&self, mut query: impl Execute<'q, Any>) -> Result<Vec<Answer>, sqlx::Error> {
+        let arguments = take_arguments(&mut query)?.unwrap_or_default();
+        let read = |connection: &mut Connection| connection.run(query.sql(), &arguments);
         match self.with_connection(Some(IN_PLACE_BUDGET), read) {
             Err(err)
                 if err.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) =>
@@ -163,9 +255,9 @@ impl Readers {
                     unhurried()
                 }
             }
-            results => results,
+            answers => answers,
         }
-        .map_err(read_error)
+        .map_err(sqlx_error)
     }
 
     fn lock_idle(&self) -> MutexGuard<'_, Vec<Reader>> {
@@ -175,43 +267,6 @@ impl Readers {
 
 fn nanos(duration: Duration) -> u64 {
     u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX)
-}
-
-/// The rows of `sql` with its arguments bound, then what it changed (nothing: it reads).
-fn read_rows(
-    reader: &mut Reader,
-    sql: &str,
-    arguments: &[AnyValueKind<'_>],
-) -> rusqlite::Result<Vec<Either<AnyQueryResult, AnyRow>>> {
-    let mut statement = reader.conn.prepare_cached(sql)?;
-    let layout = match reader.layouts.get(sql) {
-        Some(layout) => Arc::clone(layout),
-        None => {
-            if reader.layouts.len() >= STATEMENT_CACHE {
-                reader.layouts.clear();
-            }
-            let layout = Arc::new(Layout::of(&statement));
-            reader.layouts.insert(sql.into(), Arc::clone(&layout));
-            layout
-        }
-    };
-    for (index, &number) in layout.parameters.iter().enumerate() {
-        let value = number
-            .checked_sub(1)
-            .and_then(|argument| arguments.get(argument))
-            .ok_or(rusqlite::Error::InvalidParameterCount(
-                number,
-                arguments.len(),
-            ))?;
-        bind(&mut statement, index + 1, value)?;
-    }
-    let mut results = Vec::new();
-    let mut rows = statement.raw_query();
-    while let Some(row) = rows.next()? {
-        results.push(Either::Right(any_row(row, &layout)?));
-    }
-    results.push(Either::Left(AnyQueryResult::default()));
-    Ok(results)
 }
 
 /// What binding a statement's arguments and naming its columns takes, worked out once.
@@ -302,32 +357,32 @@ fn any_row(row: &rusqlite::Row<'_>, layout: &Layout) -> rusqlite::Result<AnyRow>
 
 /// SQLite's error as sqlx reports a database's: its message, and its extended result code.
 #[derive(Debug)]
-struct ReadError {
+struct SqliteError {
     message: String,
     code: Option<std::ffi::c_int>,
 }
 
-impl ReadError {
-    fn new(err: &rusqlite::Error) -> ReadError {
+impl SqliteError {
+    fn new(err: &rusqlite::Error) -> SqliteError {
         let message = match err {
             rusqlite::Error::SqliteFailure(_, Some(message))
             | rusqlite::Error::SqlInputError { msg: message, .. } => message.clone(),
             err => err.to_string(),
         };
         let code = err.sqlite_error().map(|failure| failure.extended_code);
-        ReadError { message, code }
+        SqliteError { message, code }
     }
 }
 
-impl std::fmt::Display for ReadError {
+impl std::fmt::Display for SqliteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for ReadError {}
+impl std::error::Error for SqliteError {}
 
-impl DatabaseError for ReadError {
+impl DatabaseError for SqliteError {
     fn message(&self) -> &str {
         &self.message
     }
@@ -348,12 +403,22 @@ impl DatabaseError for ReadError {
         self
     }
 
+    /// As sqlx's SQLite driver tells them, from the extended result code.
     fn kind(&self) -> ErrorKind {
-        ErrorKind::Other
+        use rusqlite::ffi;
+        match self.code {
+            Some(ffi::SQLITE_CONSTRAINT_UNIQUE | ffi::SQLITE_CONSTRAINT_PRIMARYKEY) => {
+                ErrorKind::UniqueViolation
+            }
+            Some(ffi::SQLITE_CONSTRAINT_FOREIGNKEY) => ErrorKind::ForeignKeyViolation,
+            Some(ffi::SQLITE_CONSTRAINT_NOTNULL) => ErrorKind::NotNullViolation,
+            Some(ffi::SQLITE_CONSTRAINT_CHECK) => ErrorKind::CheckViolation,
+            _ => ErrorKind::Other,
+        }
     }
 }
 
-fn read_error(err: rusqlite::Error) -> sqlx::Error {
+fn sqlx_error(err: rusqlite::Error) -> sqlx::Error {
     match err {
         // The file cannot be opened or read: as with a broken connection, nothing ran.
         rusqlite::Error::SqliteFailure(failure, _)
@@ -362,9 +427,9 @@ fn read_error(err: rusqlite::Error) -> sqlx::Error {
                 rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::SystemIoFailure
             ) =>
         {
-            sqlx::Error::Io(std::io::Error::other(ReadError::new(&err)))
+            sqlx::Error::Io(std::io::Error::other(SqliteError::new(&err)))
         }
-        err => sqlx::Error::Database(Box::new(ReadError::new(&err))),
+        err => sqlx::Error::Database(Box::new(SqliteError::new(&err))),
     }
 }
 
@@ -377,61 +442,81 @@ impl std::fmt::Debug for Readers {
     }
 }
 
-impl<'r> Executor<'r> for &'r Readers {
-    type Database = Any;
-
-    fn fetch_many<'e, 'q: 'e, E>(
-        self,
-        query: E,
-    ) -> BoxStream<'e, Result<Either<AnyQueryResult, AnyRow>, sqlx::Error>>
-    where
-        'r: 'e,
-        E: 'q + Execute<'q, Any>,
-    {
-        let results = async move { self.run(query).map(|results| stream::iter(results).map(Ok)) };
-        Box::pin(stream::once(results).try_flatten())
-    }
-
-    fn fetch_optional<'e, 'q: 'e, E>(
-        self,
-        query: E,
-    ) -> BoxFuture<'e, Result<Option<AnyRow>, sqlx::Error>>
-    where
-        'r: 'e,
-        E: 'q + Execute<'q, Any>,
-    {
-        Box::pin(async move {
-            let results = self.run(query)?;
-            Ok(results.into_iter().find_map(Either::right))
-        })
-    }
-
-    /// The readers run what they are given; nothing in padlock prepares a statement ahead.
-    fn prepare_with<'e, 'q: 'e>(
-        self,
-        _sql: &'q str,
-        _parameters: &'e [AnyTypeInfo],
-    ) -> BoxFuture<'e, Result<AnyStatement<'q>, sqlx::Error>>
-    where
-        'r: 'e,
-    {
-        Box::pin(async { Err(not_offered("prepare")) })
-    }
-
-    /// Describing a query is for sqlx's compile-time checks, which padlock's queries do not use.
-    fn describe<'e, 'q: 'e>(
-        self,
-        _sql: &'q str,
-    ) -> BoxFuture<'e, Result<Describe<Any>, sqlx::Error>>
-    where
-        'r: 'e,
-    {
-        Box::pin(async { Err(not_offered("describe")) })
+impl std::fmt::Debug for Connection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Connection")
+            .field("file", &self.conn.path())
+            .finish()
     }
 }
 
+/// sqlx's `Executor` for the `Any` driver, over a type's `answer`, which runs a query in place
+/// and gives all its answers at once.
+macro_rules! executor_in_place {
+    ($executor:ty) => {
+        impl<'c> Executor<'c> for $executor {
+            type Database = Any;
+
+            fn fetch_many<'e, 'q: 'e, E>(
+                self,
+                query: E,
+            ) -> BoxStream<'e, Result<Answer, sqlx::Error>>
+            where
+                'c: 'e,
+                E: 'q + Execute<'q, Any>,
+            {
+                let answers = async move {
+                    self.answer(query)
+                        .map(|answers| stream::iter(answers).map(Ok))
+                };
+                Box::pin(stream::once(answers).try_flatten())
+            }
+
+            fn fetch_optional<'e, 'q: 'e, E>(
+                self,
+                query: E,
+            ) -> BoxFuture<'e, Result<Option<AnyRow>, sqlx::Error>>
+            where
+                'c: 'e,
+                E: 'q + Execute<'q, Any>,
+            {
+                Box::pin(async move { Ok(self.answer(query)?.into_iter().find_map(Either::right)) })
+            }
+
+            /// Nothing in padlock prepares a statement ahead: it runs what it is given.
+            fn prepare_with<'e, 'q: 'e>(
+                self,
+                _sql: &'q str,
+                _parameters: &'e [AnyTypeInfo],
+            ) -> BoxFuture<'e, Result<AnyStatement<'q>, sqlx::Error>>
+            where
+                'c: 'e,
+            {
+                Box::pin(async { Err(not_offered("prepare")) })
+            }
+
+            /// Describing a query is for sqlx's compile-time checks, which padlock's queries
+            /// do not use.
+            fn describe<'e, 'q: 'e>(
+                self,
+                _sql: &'q str,
+            ) -> BoxFuture<'e, Result<Describe<Any>, sqlx::Error>>
+            where
+                'c: 'e,
+            {
+                Box::pin(async { Err(not_offered("describe")) })
+            }
+        }
+    };
+}
+
+executor_in_place!(&'c Readers);
+executor_in_place!(&'c mut Connection);
+
 fn not_offered(what: &str) -> sqlx::Error {
-    sqlx::Error::Configuration(format!("SQLite's readers do not {what} statements").into())
+    sqlx::Error::Configuration(
+        format!("padlock's SQLite connections do not {what} statements").into(),
+    )
 }
 
 /// The file behind a `sqlite:` URL, or `None` for an in-memory database or another backend.

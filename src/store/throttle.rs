@@ -7,7 +7,7 @@
 
 use sqlx::Row;
 
-use super::{Result, Shape, Store};
+use super::{Result, Shape, Store, WriteConnection};
 use crate::vocabulary::Method;
 
 /// Why an SMS send was refused, and for how long.
@@ -279,7 +279,7 @@ impl Store {
 }
 
 /// The statements of `Store::give_back`, on the connection of a unit of writes.
-async fn give_back(conn: &mut sqlx::AnyConnection, slots: &[Slot]) -> Result<()> {
+async fn give_back(conn: &mut WriteConnection<'_>, slots: &[Slot]) -> Result<()> {
     for slot in slots {
         sqlx::query(
             "UPDATE throttle_counters SET n = n - 1 WHERE scope = $1 AND window_end = $2 AND n > 0",
