@@ -36,18 +36,30 @@ use sms::SmsSender;
 /// JSON bodies are small; only package uploads stream more, and they set their own limit.
 const JSON_BODY_LIMIT: usize = 64 * 1024;
 
+/// What every handler shares. Each extractor that asks for it takes a clone, several per
+/// request: one reference count to bump, not one per part.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
     pub store: Store,
-    pub config: Arc<Config>,
-    pub master_key: Arc<MasterKey>,
-    pub sms: Arc<SmsSender>,
-    pub data_dir: Arc<PathBuf>,
-    pub hooks: Arc<Hooks>,
+    pub config: Config,
+    pub master_key: MasterKey,
+    pub sms: SmsSender,
+    pub data_dir: PathBuf,
+    pub hooks: Hooks,
     pub password_work: PasswordWork,
 }
 
-impl AppState {
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+impl Shared {
     pub fn now(&self) -> i64 {
         crate::time::now()
     }
@@ -278,15 +290,15 @@ pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
         header_read_timeout: config.header_read_timeout.0,
         body_read_timeout: config.body_read_timeout.0,
     };
-    let state = AppState {
+    let state = AppState(Arc::new(Shared {
         store,
-        config: Arc::new(config),
-        master_key: Arc::new(master_key),
-        sms: Arc::new(sms),
-        data_dir: Arc::new(data_dir.clone()),
-        hooks: Arc::new(hooks),
+        config,
+        master_key,
+        sms,
+        data_dir: data_dir.clone(),
+        hooks,
         password_work,
-    };
+    }));
     if let Some(password) = &admin_password {
         let mut lines = vec![
             format!("dev mode: data in {}", data_dir.display()),
