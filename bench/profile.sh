@@ -36,11 +36,12 @@ perf script -i "$WORK/perf.data" -F comm,ip,sym,dso 2>/dev/null | awk -v request
         if (comm == "") return
         samples++
         thread[comm ~ /^sqlx-sqlite/ ? "sqlx SQLite connection threads" :
+               comm ~ /^sqlite-writer/ ? "the SQLite writer" :
                comm ~ /^tokio/ ? "tokio workers (requests, in place reads)" : "other threads"]++
         if (top ~ /^(finish_task_switch|__schedule|schedule|try_to_wake_up|futex|__futex|_raw_spin_unlock_irqrestore)/ || stack ~ /futex_wait|futex_wake|schedule_hrtimeout/) sched++
         if (kernel) kern++
         if (stack ~ / sqlite3/) sqlite++
-        if (top ~ /^(malloc|free|_int_malloc|_int_free|realloc|cfree|__libc_malloc|__libc_free)/) alloc++
+        if (top ~ /^(malloc|free|_int_malloc|_int_free|realloc|cfree|__libc_malloc|__libc_free|malloc_consolidate|unlink_chunk|mi_|_mi_)/) alloc++
         comm = ""; stack = ""; top = ""; kernel = 0
     }
     /^[^ \t]/ { flush(); comm = $1; next }

@@ -24,6 +24,12 @@ use crate::api::codes;
 use crate::cli::{Cli, CliError, Command};
 use crate::client::ClientError;
 
+/// The server's requests allocate and free on every runtime thread at once, where glibc's
+/// allocator spent a seventh of the server's CPU; mimalloc's thread-local pages spend a
+/// tenth of that (bench/README.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match cli::parse() {
         Ok(cli) => cli,
@@ -87,14 +93,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// argon2 takes 19 MiB per password check. glibc's adaptive mmap threshold would soon serve
-/// such blocks from per-thread arenas that keep them after the check (a burst of logins left
-/// a server at ~2 GiB); a fixed 1 MiB threshold hands them back to the OS when freed.
+/// argon2 takes 19 MiB per password check. mimalloc returns freed memory a while after the
+/// free, but only when the thread that freed it calls the allocator again: the password
+/// threads, idle after a login flood, kept their blocks (38 MiB with two threads) until the
+/// next login. With no delay it goes back to the OS when freed, which costs the request path
+/// nothing measurable (bench/README.md).
 fn return_large_allocations() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only changes allocator tuning; it is called before any worker thread.
+    /// `mi_option_purge_delay`, in milliseconds, by its number in mimalloc's `mi_option_e`:
+    /// the crate leaves the options unnamed. `a_login_flood_keeps_memory_flat…` fails if it
+    /// moves.
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: sets one of the allocator's tuning options before any other thread runs.
     unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
     }
 }
 

@@ -178,7 +178,6 @@ pub(crate) async fn open(options: &ServerOptions) -> anyhow::Result<Opened> {
 }
 
 pub async fn run(options: ServerOptions) -> anyhow::Result<()> {
-    password_work::release_large_blocks();
     let clock_offset = dev_clock_offset(options.dev)?;
     let Opened {
         config,

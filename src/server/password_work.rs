@@ -10,7 +10,8 @@
 //!   flooding connection gets one answer a second instead of one per round trip, and
 //!   refusing a flood no longer takes the cores from everybody else.
 //!
-//! Returning the 19 MiB blocks to the system after a flood is `release_large_blocks`' job.
+//! Returning the 19 MiB blocks to the system after a flood is `return_large_allocations`' job
+//! (`main.rs`).
 
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -178,25 +179,6 @@ fn lower_priority() {
                 "cannot lower the password threads' priority: {}",
                 std::io::Error::last_os_error()
             );
-        }
-    }
-}
-
-/// Makes glibc hand large blocks (argon2's 19 MiB) straight back to the system when freed.
-///
-/// glibc serves allocations above `M_MMAP_THRESHOLD` with their own `mmap`, returned by
-/// `munmap` on free, but it raises that threshold each time such a block is freed (up to
-/// 32 MiB), so after the first hash every later 19 MiB block comes from the heap and stays
-/// there: a dev server sat at 31 MB after one login instead of 12 MB, and grew with every
-/// thread that ever hashed. Setting the threshold fixes it and turns the raising off.
-pub fn release_large_blocks() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        const THRESHOLD: libc::c_int = 1 << 20;
-        // SAFETY: mallopt only changes the allocator's tuning; called before the server
-        // starts its work.
-        unsafe {
-            libc::mallopt(libc::M_MMAP_THRESHOLD, THRESHOLD);
         }
     }
 }
