@@ -60,7 +60,7 @@ const MAX_BATCH: usize = 512;
 /// one: under concurrent load the requests behind the first job reach the writer within it and
 /// share its commit, instead of paying one of their own (an fsync, and the log frames of the
 /// same pages again). Measured at 16 connections: without it a commit per 2.8 requests, with
-/// it one per 6.7. A job that comes alone after a lone one commits at once.
+/// it one per 6.5–6.7. A job that comes alone after a lone one commits at once.
 const GATHER: std::time::Duration = std::time::Duration::from_micros(50);
 
 #[derive(Clone)]
