@@ -190,7 +190,7 @@ mod tests {
     use tokio::sync::oneshot;
 
     use super::Shape;
-    use crate::store::{AuditRecord, Connections, Store, insert_audit_events};
+    use crate::store::{AuditRecord, Connections, Store, StoreError, insert_audit_events};
 
     async fn store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
@@ -289,6 +289,16 @@ mod tests {
         assert!(duplicate.is_err());
         assert!(half_done.is_err());
         assert_eq!(recorded(&store).await, (1..=20).collect::<Vec<i64>>());
+    }
+
+    /// A write that breaks a unique key says so, as sqlx's own SQLite driver says it: the
+    /// store answers `Conflict` (a 409), not a database error (a 500).
+    #[tokio::test]
+    async fn a_taken_name_is_a_conflict() {
+        let (_dir, store) = store().await;
+        store.create_account("erin", "x", false, 0).await.unwrap();
+        let again = store.create_account("erin", "y", false, 0).await;
+        assert!(matches!(again, Err(StoreError::Conflict)), "{again:?}");
     }
 
     /// SQLite's readers only read: a write sent around the writer fails at once, where it
